@@ -1,0 +1,46 @@
+package fi.tiekartta.command.project;
+
+import fi.tiekartta.support.eventstore.EventStoreTables;
+import fi.tiekartta.vocabulary.Sector;
+import fi.tiekartta.vocabulary.Sectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Proposes the next id of a sector in the roadmap's own style ({@code TE-13} after {@code TE-12}). It only
+ * proposes: the event store's unique key decides, and the caller retries when another registration took the
+ * same id first.
+ */
+@Component
+class ProjectIdAllocator {
+
+    private final JdbcTemplate jdbc;
+    private final Sectors sectors;
+
+    ProjectIdAllocator(JdbcTemplate jdbc, Sectors sectors) {
+        this.jdbc = jdbc;
+        this.sectors = sectors;
+    }
+
+    Optional<String> nextIdFor(String sectorCode) {
+        return sectors.find(sectorCode).map(this::nextId);
+    }
+
+    private String nextId(Sector sector) {
+        Pattern numbered = Pattern.compile(Pattern.quote(sector.idPrefix()) + "-(\\d{1,9})");
+        int highest = jdbc.queryForList(
+                "SELECT aggregate_identifier FROM " + EventStoreTables.DOMAIN_EVENTS
+                + " WHERE sequence_number = 0 AND aggregate_identifier LIKE ?",
+                String.class, sector.idPrefix() + "-%")
+                          .stream()
+                          .map(numbered::matcher)
+                          .filter(Matcher::matches)
+                          .mapToInt(m -> Integer.parseInt(m.group(1)))
+                          .max().orElse(0);
+        return "%s-%02d".formatted(sector.idPrefix(), highest + 1);
+    }
+}

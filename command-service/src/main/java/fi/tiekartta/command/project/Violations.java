@@ -1,0 +1,58 @@
+package fi.tiekartta.command.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects everything wrong with a command before refusing it, so that a client learns about all its mistakes
+ * in one answer rather than one per attempt.
+ */
+final class Violations {
+
+    /** Control characters have no place in a status report; they break logs, CSV exports and terminals. */
+    private static final Pattern SINGLE_LINE_FORBIDDEN = Pattern.compile("\\p{Cc}");
+    private static final Pattern MULTI_LINE_FORBIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
+
+    private final List<InvalidCommandException.Violation> found = new ArrayList<>();
+
+    void add(String field, String message) {
+        found.add(new InvalidCommandException.Violation(field, message));
+    }
+
+    void require(String field, Object value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            add(field, "is required");
+        }
+    }
+
+    /** A short name or title: one line, at most {@code maxLength} characters. */
+    void singleLine(String field, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+        } else if (SINGLE_LINE_FORBIDDEN.matcher(value).find()) {
+            add(field, "must be one line without control characters");
+        }
+    }
+
+    /** Free text such as a note or a reason: line breaks allowed, other control characters not. */
+    void freeText(String field, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+        } else if (MULTI_LINE_FORBIDDEN.matcher(value).find()) {
+            add(field, "must not contain control characters");
+        }
+    }
+
+    void throwIfAny(String message) {
+        if (!found.isEmpty()) {
+            throw new InvalidCommandException(message, found);
+        }
+    }
+}

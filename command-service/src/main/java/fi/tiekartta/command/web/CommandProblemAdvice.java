@@ -1,0 +1,63 @@
+package fi.tiekartta.command.web;
+
+import fi.tiekartta.command.project.InvalidCommandException;
+import fi.tiekartta.support.web.FieldViolation;
+import fi.tiekartta.support.web.ProblemResponses;
+import fi.tiekartta.support.web.Problems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/** How the command-service answers what the domain and the event store refuse (STYLE.md rule 7). */
+@RestControllerAdvice
+public class CommandProblemAdvice extends ProblemResponses {
+
+    @ExceptionHandler(InvalidCommandException.class)
+    public ProblemDetail invalidCommand(InvalidCommandException ex) {
+        return Problems.invalidInput("Some fields are invalid.", ex.violations().stream()
+                .map(v -> new FieldViolation(v.field(), v.message())).toList());
+    }
+
+    @ExceptionHandler(InvalidHeaderException.class)
+    public ProblemDetail invalidHeader(InvalidHeaderException ex) {
+        return Problems.invalidInput("A header is invalid.", List.of(new FieldViolation(ex.header(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ProblemDetail unknownProject(AggregateNotFoundException ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "No such project",
+                           "There is no project " + ex.getAggregateIdentifier() + ".");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ProblemDetail duplicateProject(AggregateStreamCreationException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "Project exists", "A project with this id is already on the roadmap.");
+    }
+
+    /** {@code If-Match} named a version that is no longer current. */
+    @ExceptionHandler(ConflictingModificationException.class)
+    public ProblemDetail staleVersion(ConflictingModificationException ex) {
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "Version is not current",
+                           "The project changed since the version in If-Match; read it again and retry.");
+    }
+
+    /** Another change to the same project was appended at the same moment (possibly by another instance). */
+    @ExceptionHandler(ConcurrencyException.class)
+    public ProblemDetail concurrentChange(ConcurrencyException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "Concurrent change",
+                           "Another change to this project was recorded at the same time; retry.");
+    }
+
+    /** A rule of state: the message names the current state (STYLE.md). */
+    @ExceptionHandler(IllegalStateException.class)
+    public ProblemDetail ruleOfState(IllegalStateException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "Not allowed in the current state", ex.getMessage());
+    }
+}

@@ -1,0 +1,112 @@
+package fi.tiekartta.support.security;
+
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.util.StringUtils;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies bearer tokens. One decoder is chosen at start-up, most trusted first: a JWK set, an OIDC issuer,
+ * then the local HMAC secret. With none configured the service does not start, rather than accept tokens
+ * nobody can vouch for.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({TokenProperties.class, OAuth2ResourceServerProperties.class})
+public class BearerTokenConfiguration {
+
+    static final int MIN_SECRET_BYTES = 32;
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    public JwtDecoder jwtDecoder(TokenProperties tokens, OAuth2ResourceServerProperties resourceServer) {
+        String jwkSetUri = resourceServer.getJwt().getJwkSetUri();
+        String issuerUri = resourceServer.getJwt().getIssuerUri();
+        JwtDecoder decoder;
+        if (StringUtils.hasText(jwkSetUri)) {
+            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            nimbus.setJwtValidator(validator(tokens, issuerUri));
+            decoder = nimbus;
+        } else if (StringUtils.hasText(issuerUri)) {
+            // Resolved on first use, so a provider that is briefly down does not stop the service starting.
+            decoder = new SupplierJwtDecoder(() -> {
+                NimbusJwtDecoder nimbus = JwtDecoders.fromIssuerLocation(issuerUri);
+                nimbus.setJwtValidator(validator(tokens, issuerUri));
+                return nimbus;
+            });
+        } else if (StringUtils.hasText(tokens.secret())) {
+            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(hmacKey(tokens.secret()))
+                                                      .macAlgorithm(MacAlgorithm.HS256)
+                                                      .build();
+            nimbus.setJwtValidator(validator(tokens, null));
+            decoder = nimbus;
+        } else {
+            throw new IllegalStateException(
+                    "No way to verify bearer tokens is configured: set TIEKARTTA_JWT_SECRET (local use, at least "
+                    + MIN_SECRET_BYTES + " bytes) or spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri");
+        }
+        return decoder;
+    }
+
+    /** Maps the {@code roles} claim to Spring authorities and uses {@code sub} as the actor's name. */
+    @Bean
+    public JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    static SecretKeySpec hmacKey(String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("TIEKARTTA_JWT_SECRET is " + bytes.length + " bytes; HS256 needs at least "
+                                            + MIN_SECRET_BYTES);
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(TokenProperties tokens, String issuerUri) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator(tokens.clockSkew()));
+        validators.add(requireSubject());
+        String issuer = StringUtils.hasText(tokens.issuer()) ? tokens.issuer() : issuerUri;
+        if (StringUtils.hasText(issuer)) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
+        if (StringUtils.hasText(tokens.audience())) {
+            validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(tokens.audience())
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience", null)));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    /** Every change is attributed to the token's subject, so a token without one is useless here. */
+    private static OAuth2TokenValidator<Jwt> requireSubject() {
+        return jwt -> StringUtils.hasText(jwt.getSubject())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token has no subject", null));
+    }
+}

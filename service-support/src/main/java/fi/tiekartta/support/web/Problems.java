@@ -1,0 +1,26 @@
+package fi.tiekartta.support.web;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+
+/** Builds RFC 9457 problem details the same way everywhere, each with the request's correlation id. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        CorrelationIds.current().ifPresent(id -> problem.setProperty("correlationId", id));
+        return problem;
+    }
+
+    public static ProblemDetail invalidInput(String detail, List<FieldViolation> errors) {
+        ProblemDetail problem = of(HttpStatusCode.valueOf(400), "Invalid input", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
