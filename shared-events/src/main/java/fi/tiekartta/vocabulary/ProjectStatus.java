@@ -1,5 +1,8 @@
 package fi.tiekartta.vocabulary;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +26,8 @@ public enum ProjectStatus {
     NOT_NEEDED("EI TARVETTA", "dropped, will not be done", 7);
 
     private static final Set<ProjectStatus> CLOSED = Set.of(DONE, MERGED, NOT_NEEDED);
+    private static final Comparator<ProjectStatus> LEAST_ADVANCED_FIRST =
+            Comparator.comparingInt(ProjectStatus::advancement).thenComparing(Comparator.naturalOrder());
 
     private final String finnishLabel;
     private final String englishLabel;
@@ -54,5 +59,15 @@ public enum ProjectStatus {
     /** Closed without the work being done here: it does not hold a project back when units are combined. */
     public boolean isClosedWithoutDelivery() {
         return this == MERGED || this == NOT_NEEDED;
+    }
+
+    /**
+     * Where a project stands when only its units reported: with its least advanced unit (DESIGN.md,
+     * "VAKA SIIRTYY V. 2027, KOULUT VALMIS" is POSTPONED). A unit whose work was dropped or merged does not hold
+     * the others back; only when every unit is such does that outcome count.
+     */
+    public static Optional<ProjectStatus> leastAdvanced(Collection<ProjectStatus> unitStatuses) {
+        return unitStatuses.stream().filter(s -> !s.isClosedWithoutDelivery()).min(LEAST_ADVANCED_FIRST)
+                           .or(() -> unitStatuses.stream().min(LEAST_ADVANCED_FIRST));
     }
 }

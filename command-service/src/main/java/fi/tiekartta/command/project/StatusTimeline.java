@@ -3,7 +3,6 @@ package fi.tiekartta.command.project;
 import fi.tiekartta.vocabulary.ProjectStatus;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -40,21 +39,13 @@ final class StatusTimeline {
         return leastAdvancedUnitStatus(date);
     }
 
-    /**
-     * With no status reported for the project itself, the project stands where its least advanced unit
-     * stands (DESIGN.md). A unit whose work was dropped or merged does not hold the others back.
-     */
     private ProjectStatus leastAdvancedUnitStatus(LocalDate date) {
         var reported = unitStatus.values().stream()
                                  .map(timeline -> timeline.floorEntry(date))
                                  .filter(Objects::nonNull)
                                  .map(Map.Entry::getValue)
                                  .toList();
-        Comparator<ProjectStatus> leastAdvanced = Comparator.comparingInt(ProjectStatus::advancement)
-                                                            .thenComparing(Comparator.naturalOrder());
-        return reported.stream().filter(s -> !s.isClosedWithoutDelivery()).min(leastAdvanced)
-                       .or(() -> reported.stream().min(leastAdvanced))
-                       .orElse(ProjectStatus.NOT_STARTED);
+        return ProjectStatus.leastAdvanced(reported).orElse(ProjectStatus.NOT_STARTED);
     }
 
     private static ProjectStatus floor(NavigableMap<LocalDate, ProjectStatus> timeline, LocalDate date) {

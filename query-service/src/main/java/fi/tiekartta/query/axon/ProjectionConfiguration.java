@@ -1,0 +1,49 @@
+package fi.tiekartta.query.axon;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
+
+/**
+ * How the query-service follows the event store. It reads the tables the command-service writes and never
+ * appends (it has no aggregates); its own token store sits beside its read models in {@code read_model}.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    /**
+     * Polls the store every {@code fetchDelay} when caught up. Axon's default (1 s) alone would use up the
+     * whole "visible within a second" budget; 100 ms gives a median lag near 60 ms (VERSIONS.md) for a
+     * negligible query load on an idle store.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         @Value("${tiekartta.projection.fetch-delay:100ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .fetchDelay(fetchDelay.toMillis())
+                                 .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                          .setTokenTable("read_model.token_entry")
+                          .setProcessorNameColumn("processor_name")
+                          .setSegmentColumn("segment")
+                          .setTokenColumn("token")
+                          .setTokenTypeColumn("token_type")
+                          .setTimestampColumn("time_stamp")
+                          .setOwnerColum("owner")
+                          .build();
+    }
+}

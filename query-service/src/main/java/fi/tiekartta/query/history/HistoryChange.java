@@ -1,0 +1,32 @@
+package fi.tiekartta.query.history;
+
+import fi.tiekartta.query.projects.ChangeType;
+import fi.tiekartta.query.projects.RecordedChange;
+import fi.tiekartta.vocabulary.ProjectStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One entry of a project's history (DESIGN.md, history shape). */
+public record HistoryChange(
+        String changeId,
+        ChangeType type,
+        ProjectStatus status,
+        String unit,
+        Integer progressPercent,
+        Integer targetYear,
+        String scheduledFor,
+        LocalDate effectiveDate,
+        Instant recordedAt,
+        String actor,
+        String reason,
+        String note,
+        long sequence,
+        String corrects) {
+
+    static HistoryChange of(RecordedChange c) {
+        return new HistoryChange(c.changeId(), c.type(), c.status(), c.unit(), c.progressPercent(), c.targetYear(),
+                                 c.scheduledFor(), c.effectiveDate(), c.recordedAt(), c.actor(), c.reason(), c.note(),
+                                 c.sequence(), c.corrects());
+    }
+}

@@ -1,0 +1,41 @@
+package fi.tiekartta.query.history;
+
+import fi.tiekartta.query.projects.ChangeLog;
+import fi.tiekartta.query.projects.ProjectNotFoundException;
+import fi.tiekartta.query.projects.RecordedChange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+public class HistoryController {
+
+    private final ChangeLog changes;
+
+    public HistoryController(ChangeLog changes) {
+        this.changes = changes;
+    }
+
+    /** The answer of {@code GET /api/projects/{id}/history}. */
+    public record ProjectHistory(String projectId, List<HistoryChange> changes) {
+    }
+
+    @Operation(summary = "Every recorded change of a project, in recording order, with who, when and why")
+    @ApiResponse(responseCode = "200", description = "The history")
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @GetMapping("/api/projects/{projectId}/history")
+    public ProjectHistory history(@PathVariable String projectId) {
+        List<RecordedChange> recorded = changes.changesOf(projectId);
+        if (recorded.isEmpty()) {
+            throw new ProjectNotFoundException(projectId);
+        }
+        return new ProjectHistory(projectId, recorded.stream().map(HistoryChange::of).toList());
+    }
+}

@@ -1,0 +1,132 @@
+package fi.tiekartta.query.projects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.support.eventstore.EventJson;
+import fi.tiekartta.vocabulary.ProjectStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Table {@code read_model.project_change}: every recorded change, in recording order per project. */
+@Repository
+public class ChangeLog {
+
+    private static final ObjectMapper JSON = EventJson.newObjectMapper();
+    private static final String COLUMNS = "project_id, sequence, change_id, event_id, type, recorded_at, actor, reason, "
+            + "correlation_id, effective_date, status, previous_status, unit, progress_percent, target_year, "
+            + "scheduled_for, note, corrects, details";
+
+    private final JdbcTemplate jdbc;
+
+    public ChangeLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return {@code false} when the change was there already: the event was delivered before */
+    public boolean append(RecordedChange c) {
+        int inserted = jdbc.update(
+                "INSERT INTO read_model.project_change (" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                ps -> {
+                    ps.setString(1, c.projectId());
+                    ps.setLong(2, c.sequence());
+                    ps.setString(3, c.changeId());
+                    ps.setString(4, c.eventId());
+                    ps.setString(5, c.type().name());
+                    ps.setTimestamp(6, Timestamp.from(c.recordedAt()));
+                    ps.setString(7, c.actor());
+                    ps.setString(8, c.reason());
+                    ps.setString(9, c.correlationId());
+                    ps.setObject(10, c.effectiveDate() == null ? null : Date.valueOf(c.effectiveDate()), Types.DATE);
+                    ps.setString(11, c.status() == null ? null : c.status().name());
+                    ps.setString(12, c.previousStatus() == null ? null : c.previousStatus().name());
+                    ps.setString(13, c.unit());
+                    ps.setObject(14, c.progressPercent(), Types.INTEGER);
+                    ps.setObject(15, c.targetYear(), Types.INTEGER);
+                    ps.setString(16, c.scheduledFor());
+                    ps.setString(17, c.note());
+                    ps.setString(18, c.corrects());
+                    ps.setString(19, c.details() == null ? null : toJson(c.details()));
+                });
+        return inserted == 1;
+    }
+
+    public List<RecordedChange> changesOf(String projectId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM read_model.project_change WHERE project_id = ? ORDER BY sequence",
+                          ROW, projectId);
+    }
+
+    /** The version of a project and when it was last changed, as the store knew it at {@code knownAt}. */
+    public Optional<ProjectHead> headAt(String projectId, Instant knownAt) {
+        return jdbc.query("SELECT sequence, recorded_at FROM read_model.project_change "
+                          + "WHERE project_id = ? AND recorded_at <= ? ORDER BY sequence DESC LIMIT 1",
+                          (rs, i) -> new ProjectHead(rs.getLong(1), rs.getTimestamp(2).toInstant()),
+                          projectId, Timestamp.from(knownAt))
+                   .stream().findFirst();
+    }
+
+    public boolean exists(String projectId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM read_model.project_change WHERE project_id = ?)", Boolean.class, projectId));
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM read_model.project_change");
+    }
+
+    /** The version (last sequence) and last recording time of a project. */
+    public record ProjectHead(long version, Instant lastRecordedAt) {
+    }
+
+    private static final RowMapper<RecordedChange> ROW = (rs, i) -> new RecordedChange(
+            rs.getString("project_id"),
+            rs.getLong("sequence"),
+            rs.getString("change_id"),
+            rs.getString("event_id"),
+            ChangeType.valueOf(rs.getString("type")),
+            rs.getTimestamp("recorded_at").toInstant(),
+            rs.getString("actor"),
+            rs.getString("reason"),
+            rs.getString("correlation_id"),
+            rs.getObject("effective_date", java.time.LocalDate.class),
+            status(rs, "status"),
+            status(rs, "previous_status"),
+            rs.getString("unit"),
+            rs.getObject("progress_percent", Integer.class),
+            rs.getObject("target_year", Integer.class),
+            rs.getString("scheduled_for"),
+            rs.getString("note"),
+            rs.getString("corrects"),
+            details(rs.getString("details")));
+
+    private static ProjectStatus status(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : ProjectStatus.valueOf(value);
+    }
+
+    private static ProjectDetails details(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, ProjectDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable project details: " + json, e);
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

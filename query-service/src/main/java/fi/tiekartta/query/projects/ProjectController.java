@@ -1,0 +1,76 @@
+package fi.tiekartta.query.projects;
+
+import fi.tiekartta.support.web.FieldViolation;
+import fi.tiekartta.vocabulary.ProjectStatus;
+import fi.tiekartta.vocabulary.Sectors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/projects")
+public class ProjectController {
+
+    private static final String AS_OF = "The day the answer is about (Europe/Helsinki), default today";
+    private static final String KNOWN_AT = "Use only what was recorded up to this instant (UTC), default now";
+
+    private final ProjectViewTable views;
+    private final Sectors sectors;
+    private final Clock clock;
+
+    public ProjectController(ProjectViewTable views, Sectors sectors, Clock clock) {
+        this.views = views;
+        this.sectors = sectors;
+        this.clock = clock;
+    }
+
+    /** The answer of {@code GET /api/projects}. */
+    public record ProjectList(LocalDate asOf, Instant knownAt, List<ProjectView> projects) {
+    }
+
+    @Operation(summary = "The projects on the roadmap on a day, as known at an instant")
+    @GetMapping
+    public ProjectList list(
+            @RequestParam(required = false) String sector,
+            @RequestParam(required = false) ProjectStatus status,
+            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        if (sector != null && !sectors.contains(sector)) {
+            throw new InvalidQueryException(new FieldViolation(
+                    "sector", "must be one of " + sectors.all().stream().map(s -> s.code()).toList()));
+        }
+        TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
+        List<ProjectView> projects = views.findAll(at.asOf(), at.knownAt(), sector, status == null ? null : status.name())
+                                          .stream().map(ProjectView::of).toList();
+        return new ProjectList(at.asOf(), at.knownAt(), projects);
+    }
+
+    @Operation(summary = "One project on a day, as known at an instant; ETag is its version (send it as If-Match)")
+    @ApiResponse(responseCode = "200", description = "The project")
+    @ApiResponse(responseCode = "404", description = "Not on the roadmap on that day as known then",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @GetMapping("/{projectId}")
+    public ResponseEntity<ProjectView> get(
+            @PathVariable String projectId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
+        ProjectView view = views.find(projectId, at.asOf(), at.knownAt()).map(ProjectView::of)
+                                .orElseThrow(() -> new ProjectNotFoundException(projectId, at));
+        return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+    }
+}

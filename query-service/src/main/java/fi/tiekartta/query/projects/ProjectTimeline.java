@@ -1,0 +1,117 @@
+package fi.tiekartta.query.projects;
+
+import fi.tiekartta.vocabulary.ProjectStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Folds the changes of one project, as known at one moment, into its states along valid time. The fold is
+ * pure: the same changes always give the same segments, which is what makes a published answer reproducible.
+ *
+ * <p>Changes take effect in the order of their effective dates; on the same day, the one recorded later wins.
+ * A segment runs from one effective date to the next; neighbours that look the same are joined.
+ */
+public final class ProjectTimeline {
+
+    private static final Comparator<RecordedChange> VALID_TIME_ORDER =
+            Comparator.comparing(RecordedChange::effectiveDate).thenComparingLong(RecordedChange::sequence);
+
+    private ProjectTimeline() {
+    }
+
+    /** The project's state from {@code validFrom} (inclusive) to {@code validTo} (exclusive; null: open-ended). */
+    public record Segment(LocalDate validFrom, LocalDate validTo, ProjectState state) {
+    }
+
+    public static List<Segment> fold(List<RecordedChange> changes) {
+        Optional<RecordedChange> registration = changes.stream().filter(c -> c.type() == ChangeType.REGISTERED).findFirst();
+        if (registration.isEmpty()) {
+            return List.of();
+        }
+        Accumulator state = new Accumulator(registration.get());
+        TreeMap<LocalDate, List<RecordedChange>> byDay = new TreeMap<>();
+        changes.stream()
+               .filter(c -> c.type() == ChangeType.STATUS_CHANGED)
+               .sorted(VALID_TIME_ORDER)
+               .forEach(c -> byDay.computeIfAbsent(c.effectiveDate(), d -> new ArrayList<>()).add(c));
+
+        List<Segment> segments = new ArrayList<>();
+        LocalDate from = registration.get().effectiveDate();
+        for (Map.Entry<LocalDate, List<RecordedChange>> day : byDay.entrySet()) {
+            if (day.getKey().isAfter(from)) {
+                append(segments, new Segment(from, day.getKey(), state.current()));
+                from = day.getKey();
+            }
+            day.getValue().forEach(state::apply);
+        }
+        append(segments, new Segment(from, null, state.current()));
+        return segments;
+    }
+
+    private static void append(List<Segment> segments, Segment next) {
+        if (!segments.isEmpty()) {
+            Segment last = segments.get(segments.size() - 1);
+            if (last.state().equals(next.state())) {
+                segments.set(segments.size() - 1, new Segment(last.validFrom(), next.validTo(), last.state()));
+                return;
+            }
+        }
+        segments.add(next);
+    }
+
+    /** The project as the changes applied so far describe it. */
+    private static final class Accumulator {
+        private final RecordedChange registration;
+        private final ProjectDetails details;
+        private RecordedChange projectStatus;
+        private final Map<String, RecordedChange> unitStatus = new TreeMap<>();
+
+        Accumulator(RecordedChange registration) {
+            this.registration = registration;
+            this.details = registration.details();
+        }
+
+        void apply(RecordedChange change) {
+            if (change.unit() == null) {
+                projectStatus = change;
+            } else {
+                unitStatus.put(change.unit(), change);
+            }
+        }
+
+        ProjectState current() {
+            RecordedChange shown = projectStatus != null ? projectStatus : leastAdvancedUnit();
+            List<ProjectState.UnitState> units = unitStatus.values().stream()
+                    .map(u -> new ProjectState.UnitState(u.unit(), u.status(), u.progressPercent(), u.targetYear(),
+                                                         u.effectiveDate()))
+                    .toList();
+            if (shown == null) {
+                return state(ProjectStatus.NOT_STARTED, null, null, null, null, registration.effectiveDate(), units);
+            }
+            String note = shown.unit() == null ? shown.note() : null;
+            return state(shown.status(), shown.progressPercent(), shown.targetYear(), shown.scheduledFor(), note,
+                         shown.effectiveDate(), units);
+        }
+
+        /** With no status of its own, the project shows its least advanced unit (DESIGN.md). */
+        private RecordedChange leastAdvancedUnit() {
+            return ProjectStatus.leastAdvanced(unitStatus.values().stream().map(RecordedChange::status).toList())
+                                .flatMap(status -> unitStatus.values().stream()
+                                                             .filter(u -> u.status() == status).findFirst())
+                                .orElse(null);
+        }
+
+        private ProjectState state(ProjectStatus status, Integer progress, Integer targetYear, String scheduledFor,
+                                   String note, LocalDate effectiveDate, List<ProjectState.UnitState> units) {
+            return new ProjectState(registration.projectId(), details.sector(), details.title(), details.owner(),
+                                    details.plannedStartYear(), details.plannedEndYear(), details.description(),
+                                    status, progress, targetYear, scheduledFor, note, effectiveDate, units);
+        }
+    }
+}

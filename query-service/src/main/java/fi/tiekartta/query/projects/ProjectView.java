@@ -1,0 +1,36 @@
+package fi.tiekartta.query.projects;
+
+import fi.tiekartta.vocabulary.ProjectStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A project as the API shows it (DESIGN.md, "Response shapes"). */
+public record ProjectView(
+        String projectId,
+        String sector,
+        String title,
+        String owner,
+        Integer plannedStartYear,
+        Integer plannedEndYear,
+        String description,
+        ProjectStatus status,
+        String statusLabel,
+        Integer progressPercent,
+        Integer targetYear,
+        String scheduledFor,
+        String note,
+        LocalDate effectiveDate,
+        List<ProjectState.UnitState> units,
+        long version,
+        Instant lastRecordedAt) {
+
+    static ProjectView of(ProjectViewTable.Found found) {
+        ProjectState s = found.state();
+        return new ProjectView(s.projectId(), s.sector(), s.title(), s.owner(), s.plannedStartYear(),
+                               s.plannedEndYear(), s.description(), s.status(), s.status().finnishLabel(),
+                               s.progressPercent(), s.targetYear(), s.scheduledFor(), s.note(), s.effectiveDate(),
+                               s.units(), found.version(), found.lastRecordedAt());
+    }
+}

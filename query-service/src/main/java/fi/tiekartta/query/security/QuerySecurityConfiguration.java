@@ -1,0 +1,29 @@
+package fi.tiekartta.query.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.support.security.BearerTokenSecurity;
+import fi.tiekartta.support.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Arrays;
+
+/** Who may read what (DESIGN.md, "Security"). */
+@Configuration(proxyBeanMethods = false)
+public class QuerySecurityConfiguration {
+
+    private static final String[] EVERY_ROLE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    @Bean
+    public SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper json,
+                                                JwtAuthenticationConverter tokenConverter) throws Exception {
+        return BearerTokenSecurity.build(http, json, tokenConverter, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/history")
+                .hasAnyRole(EVERY_ROLE)
+                .requestMatchers("/api/**").denyAll());
+    }
+}
