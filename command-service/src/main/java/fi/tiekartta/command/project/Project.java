@@ -8,12 +8,14 @@ import fi.tiekartta.vocabulary.Sectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -27,6 +29,7 @@ public class Project {
     @AggregateIdentifier
     private String projectId;
     private LocalDate registeredOn;
+    private String owner;
     private final StatusTimeline statuses = new StatusTimeline();
 
     protected Project() {
@@ -46,7 +49,10 @@ public class Project {
     }
 
     @CommandHandler
-    public ChangeAccepted handle(ChangeProjectStatusCommand command, Clock clock) {
+    public ChangeAccepted handle(ChangeProjectStatusCommand command, Clock clock,
+                                 @MetaDataValue(AuditMetadata.ACTOR) String actor,
+                                 @MetaDataValue(Permissions.ROLES) Collection<?> roles) {
+        Permissions.requireOwnerOrCoordinator(projectId, owner, actor, roles);
         LocalDate today = LocalDate.now(clock);
         LocalDate effectiveDate = command.effectiveDate() == null ? today : command.effectiveDate();
         Violations violations = new Violations();
@@ -64,6 +70,7 @@ public class Project {
     void on(ProjectRegisteredEvent event) {
         projectId = event.projectId();
         registeredOn = event.effectiveDate();
+        owner = event.owner();
     }
 
     @EventSourcingHandler

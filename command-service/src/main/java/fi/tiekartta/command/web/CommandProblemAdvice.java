@@ -1,6 +1,7 @@
 package fi.tiekartta.command.web;
 
 import fi.tiekartta.command.project.InvalidCommandException;
+import fi.tiekartta.command.project.NotTheOwnerException;
 import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.support.web.ProblemResponses;
 import fi.tiekartta.support.web.Problems;
@@ -28,6 +29,11 @@ public class CommandProblemAdvice extends ProblemResponses {
     @ExceptionHandler(InvalidHeaderException.class)
     public ProblemDetail invalidHeader(InvalidHeaderException ex) {
         return Problems.invalidInput("A header is invalid.", List.of(new FieldViolation(ex.header(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(NotTheOwnerException.class)
+    public ProblemDetail notTheOwner(NotTheOwnerException ex) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Not your project", ex.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -1,5 +1,6 @@
 package fi.tiekartta.command.project;
 
+import fi.tiekartta.command.dispatch.CommandSender;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.vocabulary.AuditMetadata;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.DONE;
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
@@ -34,6 +36,9 @@ class ProjectFixtureTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T22:30:00Z"), java.time.ZoneOffset.UTC);
     private static final LocalDate TODAY_IN_HELSINKI = LocalDate.of(2024, 1, 2);
     private static final LocalDate REGISTERED_ON = LocalDate.of(2023, 12, 31);
+
+    private static final Map<String, ?> COORDINATOR =
+            Map.of(AuditMetadata.ACTOR, "koordinaattori", CommandSender.ROLES, List.of("COORDINATOR"));
 
     private FixtureConfiguration<Project> fixture;
 
@@ -105,7 +110,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_recordsPreviousStatus_andAnswersTheNewVersion() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", IN_PROGRESS, REGISTERED_ON).withProgress(60).build())
+               .when(change("TE-10", IN_PROGRESS, REGISTERED_ON).withProgress(60).build(), COORDINATOR)
                .expectEvents(new ProjectStatusChangedEvent("TE-10", "change-1", IN_PROGRESS, NOT_STARTED, REGISTERED_ON,
                                                            60, null, null, null, null))
                .expectResultMessagePayload(new ChangeAccepted("TE-10", "change-1", 1));
@@ -114,7 +119,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_defaultsTheEffectiveDateToTodayInHelsinki() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", DONE, null).build())
+               .when(change("TE-10", DONE, null).build(), COORDINATOR)
                .expectEvents(new ProjectStatusChangedEvent("TE-10", "change-1", DONE, NOT_STARTED, TODAY_IN_HELSINKI,
                                                            null, null, null, null, null));
     }
@@ -122,14 +127,14 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_putsTheReasonIntoTheEventMetadata() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", IN_PROGRESS, REGISTERED_ON).withReason("hankinta tehty").build())
+               .when(change("TE-10", IN_PROGRESS, REGISTERED_ON).withReason("hankinta tehty").build(), COORDINATOR)
                .expectEventsMatching(exactlyOneEventWithMetadata(AuditMetadata.REASON, "hankinta tehty"));
     }
 
     @Test
     void changeStatus_repeatingTheCurrentStatus_isRecordedAsAConfirmation() {
         fixture.given(registered("TE-10", REGISTERED_ON), changed("TE-10", IN_PROGRESS, NOT_STARTED, REGISTERED_ON, null))
-               .when(change("TE-10", IN_PROGRESS, TODAY_IN_HELSINKI).build())
+               .when(change("TE-10", IN_PROGRESS, TODAY_IN_HELSINKI).build(), COORDINATOR)
                .expectEvents(new ProjectStatusChangedEvent("TE-10", "change-1", IN_PROGRESS, IN_PROGRESS,
                                                            TODAY_IN_HELSINKI, null, null, null, null, null));
     }
@@ -140,7 +145,7 @@ class ProjectFixtureTest {
         fixture.given(registered("TE-10", LocalDate.of(2023, 1, 1)),
                       changed("TE-10", PLANNED, NOT_STARTED, LocalDate.of(2023, 2, 1), null),
                       changed("TE-10", DONE, PLANNED, LocalDate.of(2023, 6, 1), null))
-               .when(change("TE-10", IN_PROGRESS, march).build())
+               .when(change("TE-10", IN_PROGRESS, march).build(), COORDINATOR)
                .expectEvents(new ProjectStatusChangedEvent("TE-10", "change-1", IN_PROGRESS, PLANNED, march,
                                                            null, null, null, null, null));
     }
@@ -148,7 +153,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_ofAUnit_carriesThatUnitsPreviousStatus() {
         fixture.given(registered("HV-07", REGISTERED_ON), changed("HV-07", DONE, NOT_STARTED, REGISTERED_ON, "KOULUT"))
-               .when(change("HV-07", IN_PROGRESS, TODAY_IN_HELSINKI).forUnit("VAKA").build())
+               .when(change("HV-07", IN_PROGRESS, TODAY_IN_HELSINKI).forUnit("VAKA").build(), COORDINATOR)
                .expectEvents(new ProjectStatusChangedEvent("HV-07", "change-1", IN_PROGRESS, NOT_STARTED,
                                                            TODAY_IN_HELSINKI, null, null, null, "VAKA", null));
     }
@@ -159,7 +164,7 @@ class ProjectFixtureTest {
                       new ProjectStatusChangedEvent("HV-07", "c-vaka", POSTPONED, NOT_STARTED, REGISTERED_ON, null, 2027,
                                                     null, "VAKA", null),
                       changed("HV-07", DONE, NOT_STARTED, REGISTERED_ON, "KOULUT"))
-               .when(change("HV-07", IN_PROGRESS, TODAY_IN_HELSINKI).build())
+               .when(change("HV-07", IN_PROGRESS, TODAY_IN_HELSINKI).build(), COORDINATOR)
                .expectEvents(new ProjectStatusChangedEvent("HV-07", "change-1", IN_PROGRESS, POSTPONED,
                                                            TODAY_IN_HELSINKI, null, null, null, null, null));
     }
@@ -167,7 +172,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_forProgressOutside0To100() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", IN_PROGRESS, REGISTERED_ON).withProgress(101).build())
+               .when(change("TE-10", IN_PROGRESS, REGISTERED_ON).withProgress(101).build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("progressPercent must be between 0 and 100"))
                .expectNoEvents();
@@ -176,7 +181,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_forPostponedWithoutTargetYear() {
         fixture.given(registered("EV-04", REGISTERED_ON))
-               .when(change("EV-04", POSTPONED, REGISTERED_ON).build())
+               .when(change("EV-04", POSTPONED, REGISTERED_ON).build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("targetYear is required when the status is POSTPONED"));
     }
@@ -184,7 +189,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_forPostponedToAYearBeforeTheEffectiveYear() {
         fixture.given(registered("EV-04", REGISTERED_ON))
-               .when(change("EV-04", POSTPONED, TODAY_IN_HELSINKI).withTargetYear(2023).build())
+               .when(change("EV-04", POSTPONED, TODAY_IN_HELSINKI).withTargetYear(2023).build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("targetYear must not be before the year of effectiveDate (2024)"));
     }
@@ -192,14 +197,14 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_postponedToTheEffectiveYear_isAccepted() {
         fixture.given(registered("EV-04", REGISTERED_ON))
-               .when(change("EV-04", POSTPONED, TODAY_IN_HELSINKI).withTargetYear(2024).build())
+               .when(change("EV-04", POSTPONED, TODAY_IN_HELSINKI).withTargetYear(2024).build(), COORDINATOR)
                .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void changeStatus_fails_forEffectiveDateAfterTodayInHelsinki() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", DONE, TODAY_IN_HELSINKI.plusDays(1)).build())
+               .when(change("TE-10", DONE, TODAY_IN_HELSINKI.plusDays(1)).build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("effectiveDate must not be after today"));
     }
@@ -207,7 +212,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_forEffectiveDateBeforeTheProjectWasRegistered() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", DONE, REGISTERED_ON.minusDays(1)).build())
+               .when(change("TE-10", DONE, REGISTERED_ON.minusDays(1)).build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("must not be before the project was put on the roadmap (2023-12-31)"));
     }
@@ -215,7 +220,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_forScheduledForThatIsNotAQuarter() {
         fixture.given(registered("TE-08", REGISTERED_ON))
-               .when(change("TE-08", PLANNED, REGISTERED_ON).scheduledFor("Q1/24").build())
+               .when(change("TE-08", PLANNED, REGISTERED_ON).scheduledFor("Q1/24").build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("scheduledFor must be a quarter such as 2024-Q1"));
     }
@@ -223,7 +228,7 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_withoutStatus() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", null, REGISTERED_ON).build())
+               .when(change("TE-10", null, REGISTERED_ON).build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("status is required"));
     }
@@ -231,9 +236,33 @@ class ProjectFixtureTest {
     @Test
     void changeStatus_fails_forControlCharactersInTheUnitName() {
         fixture.given(registered("TE-10", REGISTERED_ON))
-               .when(change("TE-10", DONE, REGISTERED_ON).forUnit("KOU\u0000LUT").build())
+               .when(change("TE-10", DONE, REGISTERED_ON).forUnit("KOU\u0000LUT").build(), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("unit must be one line without control characters"));
+    }
+
+    @Test
+    void changeStatus_byTheProjectsOwner_isAccepted() {
+        fixture.given(registered("TE-10", REGISTERED_ON))
+               .when(change("TE-10", DONE, REGISTERED_ON).build(),
+                     Map.of(AuditMetadata.ACTOR, "matti.m", CommandSender.ROLES, List.of("OWNER")))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void changeStatus_byAnOwnerOfAnotherProject_isRefused() {
+        fixture.given(registered("TE-10", REGISTERED_ON))
+               .when(change("TE-10", DONE, REGISTERED_ON).build(),
+                     Map.of(AuditMetadata.ACTOR, "liisa.l", CommandSender.ROLES, List.of("OWNER")))
+               .expectException(NotTheOwnerException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void changeStatus_withoutTheSendersRoles_isRefused() {
+        fixture.given(registered("TE-10", REGISTERED_ON))
+               .when(change("TE-10", DONE, REGISTERED_ON).build())
+               .expectException(NotTheOwnerException.class);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

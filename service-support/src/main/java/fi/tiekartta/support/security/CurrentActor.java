@@ -17,6 +17,19 @@ public final class CurrentActor {
         return authentication.getName();
     }
 
+    /** The roles of the current token, as names ({@code OWNER}, …). */
+    public static java.util.List<String> roles() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return java.util.List.of();
+        }
+        return authentication.getAuthorities().stream()
+                             .map(a -> a.getAuthority())
+                             .filter(a -> a.startsWith("ROLE_"))
+                             .map(a -> a.substring("ROLE_".length()))
+                             .toList();
+    }
+
     public static boolean hasRole(Role role) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream()

@@ -1,4 +1,5 @@
--- The event store, in Axon's JDBC layout with snake_case names (see EventStoreTables).
+-- The event store, in Axon's JDBC layout with snake_case names (see EventStoreTables). Applied by the
+-- command-service, which owns the event store; kept here beside EventStoreTables so that the two cannot drift.
 -- Payload and metadata are JSON text, so that an auditor can read them with SQL (payload::jsonb).
 -- Nothing here is ever updated or deleted by the application.
 

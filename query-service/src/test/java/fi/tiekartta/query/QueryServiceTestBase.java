@@ -1,0 +1,76 @@
+package fi.tiekartta.query;
+
+import fi.tiekartta.testsupport.HttpApi;
+import fi.tiekartta.testsupport.TestDatabase;
+import fi.tiekartta.testsupport.TestTokens;
+import fi.tiekartta.vocabulary.AuditMetadata;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the query-service against a fresh PostgreSQL database whose event store is laid out exactly as the
+ * command-service lays it out (the same migration). Tests append events through Axon's event store, as the
+ * command-service would, and look at the answers over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class QueryServiceTestBase {
+
+    protected static final TestDatabase DATABASE = TestDatabase.create("query");
+    private static final AtomicInteger PROJECT_NUMBER = new AtomicInteger();
+
+    static {
+        Flyway.configure()
+              .dataSource(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())
+              .schemas("event_store").defaultSchema("event_store").createSchemas(true)
+              .locations("classpath:db/event-store")
+              .load().migrate();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::username);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("tiekartta.jwt.secret", () -> TestTokens.SECRET);
+        registry.add("tiekartta.projection.fetch-delay", () -> "20ms");
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private EventStore eventStore;
+
+    protected HttpApi api() {
+        return new HttpApi("http://127.0.0.1:" + port);
+    }
+
+    protected static String managementToken() {
+        return TestTokens.mint("johtaja", "MANAGEMENT");
+    }
+
+    /** A project id no other test of this JVM uses. */
+    protected static String newProjectId() {
+        return "QT-" + PROJECT_NUMBER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    /** Appends an event as the command-service does: to the project's stream, with audit metadata. */
+    protected void append(String projectId, long sequence, Object payload, String actor, String reason) {
+        Map<String, Object> audit = reason == null
+                ? Map.of(AuditMetadata.ACTOR, actor, AuditMetadata.CORRELATION_ID, "test-" + sequence)
+                : Map.of(AuditMetadata.ACTOR, actor, AuditMetadata.CORRELATION_ID, "test-" + sequence,
+                         AuditMetadata.REASON, reason);
+        eventStore.publish(new GenericDomainEventMessage<>("Project", projectId, sequence, payload, MetaData.from(audit)));
+    }
+}
