@@ -1,0 +1,59 @@
+package fi.tiekartta.system;
+
+import fi.tiekartta.testsupport.HttpApi;
+import fi.tiekartta.testsupport.TestDatabase;
+import fi.tiekartta.testsupport.TestTokens;
+
+import java.time.Duration;
+
+/**
+ * The whole system on one fresh database: the command-service, then the query-service, each its own process.
+ * The query-service is started while the command-service is still starting, to show that the start order
+ * does not matter (it waits for the event store).
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    private static final Duration START_PATIENCE = Duration.ofMinutes(3);
+
+    public final TestDatabase database;
+    public final ServiceProcess commandService;
+    public final ServiceProcess queryService;
+
+    private RunningSystem(TestDatabase database, ServiceProcess commandService, ServiceProcess queryService) {
+        this.database = database;
+        this.commandService = commandService;
+        this.queryService = queryService;
+    }
+
+    public static RunningSystem start(String purpose) {
+        TestDatabase database = TestDatabase.create(purpose);
+        ServiceProcess queryService = ServiceProcess.start("query-service", "tiekartta.queryServiceJar",
+                database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET);
+        ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
+                database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET);
+        try {
+            commandService.awaitHealthy(START_PATIENCE);
+            queryService.awaitHealthy(START_PATIENCE);
+        } catch (RuntimeException e) {
+            commandService.close();
+            queryService.close();
+            throw e;
+        }
+        return new RunningSystem(database, commandService, queryService);
+    }
+
+    public HttpApi commands() {
+        return new HttpApi(commandService.baseUrl());
+    }
+
+    public HttpApi queries() {
+        return new HttpApi(queryService.baseUrl());
+    }
+
+    @Override
+    public void close() {
+        queryService.close();
+        commandService.close();
+        database.drop();
+    }
+}
