@@ -19,6 +19,7 @@ public class CommandSecurityConfiguration {
                                                   JwtAuthenticationConverter tokenConverter) throws Exception {
         return BearerTokenSecurity.build(http, json, tokenConverter, rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/projects").hasRole(Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/imports").hasRole(Role.COORDINATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/projects/*/status-changes")
                 .hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
                 .requestMatchers("/api/**").denyAll());
