@@ -1,7 +1,11 @@
 package fi.tiekartta.command.project;
 
+import fi.tiekartta.events.ProjectDetailsRevisedEvent;
+import fi.tiekartta.events.ProjectOwnerAssignedEvent;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
+import fi.tiekartta.events.StatusChangeCorrectedEvent;
+import fi.tiekartta.events.StatusChangeRetractedEvent;
 import fi.tiekartta.vocabulary.AuditMetadata;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import fi.tiekartta.vocabulary.Sectors;
@@ -20,8 +24,9 @@ import java.util.Collection;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A project on the roadmap. It decides whether a reported change may be recorded; its state holds only what
- * those decisions need. Everything people look at is built from its events by the query-service.
+ * A project on the roadmap. It decides whether a reported change may be recorded (docs/STATUS-RULES.md); its
+ * state holds only what those decisions need. Everything people look at is built from its events by the
+ * query-service.
  */
 @Aggregate
 public class Project {
@@ -30,7 +35,8 @@ public class Project {
     private String projectId;
     private LocalDate registeredOn;
     private String owner;
-    private final StatusTimeline statuses = new StatusTimeline();
+    private ProjectDetails details;
+    private final StatusChanges statusChanges = new StatusChanges();
 
     protected Project() {
         // for Axon: rebuilt from events
@@ -39,7 +45,7 @@ public class Project {
     @CommandHandler
     public Project(RegisterProjectCommand command, Sectors sectors, Clock clock) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate effectiveDate = command.effectiveDate() == null ? today : command.effectiveDate();
+        LocalDate effectiveDate = orToday(command.effectiveDate(), today);
         Violations violations = new Violations();
         ProjectRules.checkRegistration(command, effectiveDate, today, sectors, violations);
         violations.throwIfAny("The project cannot be registered.");
@@ -54,16 +60,82 @@ public class Project {
                                  @MetaDataValue(Permissions.ROLES) Collection<?> roles) {
         Permissions.requireOwnerOrCoordinator(projectId, owner, actor, roles);
         LocalDate today = LocalDate.now(clock);
-        LocalDate effectiveDate = command.effectiveDate() == null ? today : command.effectiveDate();
+        StatusReport report = new StatusReport(command.status(), orToday(command.effectiveDate(), today),
+                                               command.progressPercent(), command.targetYear(), command.scheduledFor(),
+                                               command.unit(), command.note());
         Violations violations = new Violations();
-        ProjectRules.checkStatusChange(command, effectiveDate, today, registeredOn, violations);
+        ProjectRules.checkStatusReport(report, today, registeredOn, violations);
+        violations.freeText("reason", command.reason(), 1000);
+        ProjectStatus previous = report.effectiveDate().isBefore(registeredOn) ? ProjectStatus.NOT_STARTED
+                : statusChanges.statusAt(report.unit(), report.effectiveDate());
+        requireReasonToReopen(previous, report, command.reason(), violations);
         violations.throwIfAny("The status change cannot be recorded.");
-        ProjectStatus previous = statuses.statusAt(command.unit(), effectiveDate);
-        apply(new ProjectStatusChangedEvent(projectId, command.changeId(), command.status(), previous, effectiveDate,
-                                            command.progressPercent(), command.targetYear(), command.scheduledFor(),
-                                            command.unit(), command.note()),
+        apply(new ProjectStatusChangedEvent(projectId, command.changeId(), report.status(), previous,
+                                            report.effectiveDate(), report.progressPercent(), report.targetYear(),
+                                            report.scheduledFor(), report.unit(), report.note()),
               reasonOf(command.reason()));
-        return new ChangeAccepted(projectId, command.changeId(), AggregateLifecycle.getVersion());
+        return accepted(command.changeId());
+    }
+
+    @CommandHandler
+    public ChangeAccepted handle(CorrectStatusChangeCommand command, Clock clock) {
+        String corrected = command.correctedChangeId();
+        if (statusChanges.isRetracted(corrected)) {
+            throw new IllegalStateException("Status change " + corrected + " was retracted; it cannot be corrected again.");
+        }
+        Violations violations = new Violations();
+        ProjectRules.requireReason(command.reason(), violations);
+        StatusReport original = statusChanges.find(corrected).orElse(null);
+        if (original == null) {
+            violations.add("changeId", "names no status change of project " + projectId);
+        } else if (command.retract() && command.correctsAnyField()) {
+            violations.add("retract", "cannot be combined with corrected fields: retract the change, or correct it");
+        } else if (!command.retract() && !command.correctsAnyField()) {
+            violations.add("body", "must correct at least one field of the change, or retract it");
+        } else if (!command.retract()) {
+            StatusReport fixed = original.correctedBy(command.status(), command.effectiveDate(), command.progressPercent(),
+                                                      command.targetYear(), command.scheduledFor(), command.unit(),
+                                                      command.note());
+            ProjectRules.checkStatusReport(fixed, LocalDate.now(clock), registeredOn, violations);
+            violations.throwIfAny("The correction cannot be recorded.");
+            apply(new StatusChangeCorrectedEvent(projectId, command.changeId(), corrected, fixed.status(),
+                                                 fixed.effectiveDate(), fixed.progressPercent(), fixed.targetYear(),
+                                                 fixed.scheduledFor(), fixed.unit(), fixed.note()),
+                  reasonOf(command.reason()));
+            return accepted(command.changeId());
+        }
+        violations.throwIfAny("The correction cannot be recorded.");
+        apply(new StatusChangeRetractedEvent(projectId, command.changeId(), corrected), reasonOf(command.reason()));
+        return accepted(command.changeId());
+    }
+
+    @CommandHandler
+    public ChangeAccepted handle(AssignOwnerCommand command, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate effectiveDate = orToday(command.effectiveDate(), today);
+        Violations violations = new Violations();
+        ProjectRules.checkOwnerAssignment(command, effectiveDate, today, registeredOn, violations);
+        violations.throwIfAny("The owner cannot be assigned.");
+        apply(new ProjectOwnerAssignedEvent(projectId, command.changeId(), command.owner(), owner, effectiveDate),
+              reasonOf(command.reason()));
+        return accepted(command.changeId());
+    }
+
+    @CommandHandler
+    public ChangeAccepted handle(ReviseDetailsCommand command, Clock clock,
+                                 @MetaDataValue(AuditMetadata.ACTOR) String actor,
+                                 @MetaDataValue(Permissions.ROLES) Collection<?> roles) {
+        Permissions.requireOwnerOrCoordinator(projectId, owner, actor, roles);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate effectiveDate = orToday(command.effectiveDate(), today);
+        ProjectDetails revised = details.revisedBy(command);
+        Violations violations = new Violations();
+        ProjectRules.checkDetailsRevision(command, revised, effectiveDate, today, registeredOn, violations);
+        violations.throwIfAny("The details cannot be revised.");
+        apply(new ProjectDetailsRevisedEvent(projectId, command.changeId(), revised.title(), revised.description(),
+                                             revised.plannedStartYear(), revised.plannedEndYear(), effectiveDate),
+              reasonOf(command.reason()));
+        return accepted(command.changeId());
     }
 
     @EventSourcingHandler
@@ -71,11 +143,58 @@ public class Project {
         projectId = event.projectId();
         registeredOn = event.effectiveDate();
         owner = event.owner();
+        details = new ProjectDetails(event.title(), event.description(), event.plannedStartYear(), event.plannedEndYear());
     }
 
     @EventSourcingHandler
     void on(ProjectStatusChangedEvent event) {
-        statuses.record(event.unit(), event.effectiveDate(), event.status());
+        statusChanges.record(event.changeId(), new StatusReport(event.status(), event.effectiveDate(),
+                                                                event.progressPercent(), event.targetYear(),
+                                                                event.scheduledFor(), event.unit(), event.note()));
+    }
+
+    @EventSourcingHandler
+    void on(StatusChangeCorrectedEvent event) {
+        statusChanges.correct(event.correctedChangeId(), new StatusReport(event.status(), event.effectiveDate(),
+                                                                          event.progressPercent(), event.targetYear(),
+                                                                          event.scheduledFor(), event.unit(), event.note()));
+    }
+
+    @EventSourcingHandler
+    void on(StatusChangeRetractedEvent event) {
+        statusChanges.retract(event.retractedChangeId());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectOwnerAssignedEvent event) {
+        owner = event.owner();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsRevisedEvent event) {
+        details = new ProjectDetails(event.title(), event.description(), event.plannedStartYear(), event.plannedEndYear());
+    }
+
+    /**
+     * Closed work (DONE, MERGED, NOT_NEEDED) is reopened, or its outcome changed, only with a reason: the
+     * roadmap told people it was settled.
+     */
+    private void requireReasonToReopen(ProjectStatus previous, StatusReport report, String reason, Violations violations) {
+        if (previous.isClosed() && report.status() != null && report.status() != previous
+            && (reason == null || reason.isBlank())) {
+            String since = statusChanges.sinceWhen(report.unit(), report.effectiveDate()).map(d -> " since " + d).orElse("");
+            violations.add("reason", "is required to change a closed status: "
+                                     + (report.unit() == null ? "the project" : "unit " + report.unit())
+                                     + " is " + previous + since);
+        }
+    }
+
+    private ChangeAccepted accepted(String changeId) {
+        return new ChangeAccepted(projectId, changeId, AggregateLifecycle.getVersion());
+    }
+
+    private static LocalDate orToday(LocalDate date, LocalDate today) {
+        return date == null ? today : date;
     }
 
     private static MetaData reasonOf(String reason) {

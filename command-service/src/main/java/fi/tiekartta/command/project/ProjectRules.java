@@ -4,15 +4,21 @@ import fi.tiekartta.vocabulary.ProjectStatus;
 import fi.tiekartta.vocabulary.Sectors;
 
 import java.time.LocalDate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The field rules of the project commands, kept apart from the aggregate's state changes. */
+/**
+ * The field rules of the project commands (docs/STATUS-RULES.md), kept apart from the aggregate's state
+ * changes. Each rule adds a violation naming the field; the caller refuses the command if there are any.
+ */
 final class ProjectRules {
 
     static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q[1-4]");
     static final int EARLIEST_YEAR = 2000;
     static final int LATEST_YEAR = 2100;
+    /** A postponement or a schedule further out than this is not a plan but a wish. */
+    static final int MAX_YEARS_AHEAD = 10;
 
     private ProjectRules() {
     }
@@ -28,47 +34,120 @@ final class ProjectRules {
             violations.add("sector", "must be one of " + sectors.all().stream().map(s -> s.code()).toList());
         }
         violations.require("title", command.title());
-        violations.singleLine("title", command.title(), 300);
-        violations.singleLine("owner", command.owner(), 100);
-        checkYear("plannedStartYear", command.plannedStartYear(), violations);
-        checkYear("plannedEndYear", command.plannedEndYear(), violations);
-        if (command.plannedStartYear() != null && command.plannedEndYear() != null
-            && command.plannedStartYear() > command.plannedEndYear()) {
-            violations.add("plannedEndYear", "must not be before plannedStartYear");
-        }
+        checkTitle(command.title(), violations);
+        checkOwnerName(command.owner(), violations);
+        checkPlannedYears(command.plannedStartYear(), command.plannedEndYear(), violations);
         violations.freeText("description", command.description(), 4000);
         checkNotInFuture(effectiveDate, today, violations);
     }
 
-    static void checkStatusChange(ChangeProjectStatusCommand command, LocalDate effectiveDate, LocalDate today,
-                                  LocalDate registeredOn, Violations violations) {
-        violations.require("status", command.status());
-        violations.require("changeId", command.changeId());
+    /** The rules every status report must satisfy, new or corrected. */
+    static void checkStatusReport(StatusReport report, LocalDate today, LocalDate registeredOn, Violations violations) {
+        violations.require("status", report.status());
+        checkEffectiveDate(report.effectiveDate(), today, registeredOn, violations);
+        checkYear("targetYear", report.targetYear(), violations);
+        if (report.unit() != null) {
+            violations.require("unit", report.unit());
+            violations.singleLine("unit", report.unit(), 60);
+        }
+        violations.freeText("note", report.note(), 1000);
+        if (report.status() != null) {
+            checkFieldsOfStatus(report, violations);
+        }
+    }
+
+    static void checkOwnerAssignment(AssignOwnerCommand command, LocalDate effectiveDate, LocalDate today,
+                                     LocalDate registeredOn, Violations violations) {
+        violations.require("owner", command.owner());
+        checkOwnerName(command.owner(), violations);
+        requireReason(command.reason(), violations);
+        checkEffectiveDate(effectiveDate, today, registeredOn, violations);
+    }
+
+    static void checkDetailsRevision(ReviseDetailsCommand command, ProjectDetails revised, LocalDate effectiveDate,
+                                     LocalDate today, LocalDate registeredOn, Violations violations) {
+        if (!command.revisesAnything()) {
+            violations.add("body", "must revise at least one of title, description, plannedStartYear, plannedEndYear");
+        }
+        if (command.title() != null) {
+            violations.require("title", command.title());
+        }
+        checkTitle(command.title(), violations);
+        violations.freeText("description", command.description(), 4000);
+        checkPlannedYears(revised.plannedStartYear(), revised.plannedEndYear(), violations);
+        requireReason(command.reason(), violations);
+        checkEffectiveDate(effectiveDate, today, registeredOn, violations);
+    }
+
+    static void requireReason(String reason, Violations violations) {
+        violations.require("reason", reason);
+        violations.freeText("reason", reason, 1000);
+    }
+
+    /** Fields that belong to one status only: a percentage of work done, a target year, a scheduled quarter. */
+    private static void checkFieldsOfStatus(StatusReport report, Violations violations) {
+        ProjectStatus status = report.status();
+        int effectiveYear = report.effectiveDate().getYear();
+        if (report.progressPercent() != null) {
+            if (status != ProjectStatus.IN_PROGRESS) {
+                violations.add("progressPercent", "applies only to IN_PROGRESS, not to " + status);
+            } else if (report.progressPercent() < 0 || report.progressPercent() > 100) {
+                violations.add("progressPercent", "must be between 0 and 100");
+            }
+        }
+        if (status == ProjectStatus.POSTPONED) {
+            Integer target = report.targetYear();
+            if (target == null) {
+                violations.add("targetYear", "is required when the status is POSTPONED");
+            } else if (target < effectiveYear) {
+                violations.add("targetYear", "must not be before the year of effectiveDate (" + effectiveYear + ")");
+            } else if (target > effectiveYear + MAX_YEARS_AHEAD) {
+                violations.add("targetYear", "must be at most " + MAX_YEARS_AHEAD + " years after the year of effectiveDate ("
+                                             + (effectiveYear + MAX_YEARS_AHEAD) + ")");
+            }
+        } else if (report.targetYear() != null) {
+            violations.add("targetYear", "applies only to POSTPONED, not to " + status);
+        }
+        if (report.scheduledFor() != null) {
+            Matcher quarter = QUARTER.matcher(report.scheduledFor());
+            if (status != ProjectStatus.PLANNED) {
+                violations.add("scheduledFor", "applies only to PLANNED, not to " + status);
+            } else if (!quarter.matches()) {
+                violations.add("scheduledFor", "must be a quarter such as 2024-Q1");
+            } else if (Integer.parseInt(quarter.group(1)) > effectiveYear + MAX_YEARS_AHEAD) {
+                violations.add("scheduledFor", "must be at most " + MAX_YEARS_AHEAD + " years after the year of effectiveDate");
+            }
+        }
+        if (status == ProjectStatus.MERGED && (report.note() == null || report.note().isBlank())) {
+            violations.add("note", "must name what the work is carried out as part of, when the status is MERGED");
+        }
+    }
+
+    private static void checkEffectiveDate(LocalDate effectiveDate, LocalDate today, LocalDate registeredOn,
+                                           Violations violations) {
+        if (effectiveDate == null) {
+            return;
+        }
         checkNotInFuture(effectiveDate, today, violations);
         if (effectiveDate.isBefore(registeredOn)) {
             violations.add("effectiveDate", "must not be before the project was put on the roadmap (" + registeredOn + ")");
         }
-        Integer progress = command.progressPercent();
-        if (progress != null && (progress < 0 || progress > 100)) {
-            violations.add("progressPercent", "must be between 0 and 100");
+    }
+
+    private static void checkTitle(String title, Violations violations) {
+        violations.singleLine("title", title, 300);
+    }
+
+    private static void checkOwnerName(String owner, Violations violations) {
+        violations.singleLine("owner", owner, 100);
+    }
+
+    private static void checkPlannedYears(Integer start, Integer end, Violations violations) {
+        checkYear("plannedStartYear", start, violations);
+        checkYear("plannedEndYear", end, violations);
+        if (start != null && end != null && start > end) {
+            violations.add("plannedEndYear", "must not be before plannedStartYear");
         }
-        checkYear("targetYear", command.targetYear(), violations);
-        if (command.status() == ProjectStatus.POSTPONED) {
-            if (command.targetYear() == null) {
-                violations.add("targetYear", "is required when the status is POSTPONED");
-            } else if (command.targetYear() < effectiveDate.getYear()) {
-                violations.add("targetYear", "must not be before the year of effectiveDate (" + effectiveDate.getYear() + ")");
-            }
-        }
-        if (command.scheduledFor() != null && !QUARTER.matcher(command.scheduledFor()).matches()) {
-            violations.add("scheduledFor", "must be a quarter such as 2024-Q1");
-        }
-        if (command.unit() != null) {
-            violations.require("unit", command.unit());
-            violations.singleLine("unit", command.unit(), 60);
-        }
-        violations.freeText("note", command.note(), 1000);
-        violations.freeText("reason", command.reason(), 1000);
     }
 
     private static void checkNotInFuture(LocalDate effectiveDate, LocalDate today, Violations violations) {

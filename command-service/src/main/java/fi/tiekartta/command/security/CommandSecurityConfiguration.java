@@ -22,6 +22,9 @@ public class CommandSecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/imports").hasRole(Role.COORDINATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/projects/*/status-changes")
                 .hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.PATCH, "/api/projects/*").hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.PUT, "/api/projects/*/owner").hasRole(Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/projects/*/corrections").hasRole(Role.COORDINATOR.name())
                 .requestMatchers("/api/**").denyAll());
     }
 }

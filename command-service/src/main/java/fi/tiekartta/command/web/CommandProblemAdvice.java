@@ -1,5 +1,6 @@
 package fi.tiekartta.command.web;
 
+import fi.tiekartta.command.idempotency.IdempotencyKeyReusedException;
 import fi.tiekartta.command.project.InvalidCommandException;
 import fi.tiekartta.command.project.NotTheOwnerException;
 import fi.tiekartta.support.web.FieldViolation;
@@ -29,6 +30,11 @@ public class CommandProblemAdvice extends ProblemResponses {
     @ExceptionHandler(InvalidHeaderException.class)
     public ProblemDetail invalidHeader(InvalidHeaderException ex) {
         return Problems.invalidInput("A header is invalid.", List.of(new FieldViolation(ex.header(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    public ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", ex.getMessage());
     }
 
     @ExceptionHandler(NotTheOwnerException.class)

@@ -1,13 +1,17 @@
 package fi.tiekartta.query.history;
 
 import fi.tiekartta.query.projects.ChangeType;
+import fi.tiekartta.query.projects.ProjectDetails;
 import fi.tiekartta.query.projects.RecordedChange;
 import fi.tiekartta.vocabulary.ProjectStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One entry of a project's history (DESIGN.md, history shape). */
+/**
+ * One entry of a project's history (DESIGN.md, history shape), with two additions: {@code supersededBy}, and
+ * {@code details} for the changes that set the owner, title, description or planned years.
+ */
 public record HistoryChange(
         String changeId,
         ChangeType type,
@@ -22,11 +26,17 @@ public record HistoryChange(
         String reason,
         String note,
         long sequence,
-        String corrects) {
+        String corrects,
+        String supersededBy,
+        ProjectDetails details) {
 
-    static HistoryChange of(RecordedChange c) {
+    /**
+     * @param supersededBy the latest correction or retraction of this change, if any: the history keeps both
+     *                     and links them both ways
+     */
+    static HistoryChange of(RecordedChange c, String supersededBy) {
         return new HistoryChange(c.changeId(), c.type(), c.status(), c.unit(), c.progressPercent(), c.targetYear(),
                                  c.scheduledFor(), c.effectiveDate(), c.recordedAt(), c.actor(), c.reason(), c.note(),
-                                 c.sequence(), c.corrects());
+                                 c.sequence(), c.corrects(), supersededBy, c.details());
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 public class HistoryController {
@@ -36,6 +38,10 @@ public class HistoryController {
         if (recorded.isEmpty()) {
             throw new ProjectNotFoundException(projectId);
         }
-        return new ProjectHistory(projectId, recorded.stream().map(HistoryChange::of).toList());
+        Map<String, String> supersededBy = new HashMap<>();
+        recorded.stream().filter(c -> c.corrects() != null).forEach(c -> supersededBy.put(c.corrects(), c.changeId()));
+        return new ProjectHistory(projectId, recorded.stream()
+                                                     .map(c -> HistoryChange.of(c, supersededBy.get(c.changeId())))
+                                                     .toList());
     }
 }

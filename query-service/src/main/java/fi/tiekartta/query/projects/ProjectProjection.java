@@ -1,7 +1,11 @@
 package fi.tiekartta.query.projects;
 
+import fi.tiekartta.events.ProjectDetailsRevisedEvent;
+import fi.tiekartta.events.ProjectOwnerAssignedEvent;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
+import fi.tiekartta.events.StatusChangeCorrectedEvent;
+import fi.tiekartta.events.StatusChangeRetractedEvent;
 import fi.tiekartta.vocabulary.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,6 +49,42 @@ public class ProjectProjection {
                 ChangeType.STATUS_CHANGED, message.getTimestamp(), actor(message), reason(message),
                 correlationId(message), event.effectiveDate(), event.status(), event.previousStatus(), event.unit(),
                 event.progressPercent(), event.targetYear(), event.scheduledFor(), event.note(), null, null));
+    }
+
+    @EventHandler
+    void on(ProjectOwnerAssignedEvent event, DomainEventMessage<?> message) {
+        record(new RecordedChange(
+                event.projectId(), message.getSequenceNumber(), event.changeId(), message.getIdentifier(),
+                ChangeType.OWNER_ASSIGNED, message.getTimestamp(), actor(message), reason(message),
+                correlationId(message), event.effectiveDate(), null, null, null, null, null, null, null, null,
+                new ProjectDetails(null, null, event.owner(), null, null, null)));
+    }
+
+    @EventHandler
+    void on(ProjectDetailsRevisedEvent event, DomainEventMessage<?> message) {
+        record(new RecordedChange(
+                event.projectId(), message.getSequenceNumber(), event.changeId(), message.getIdentifier(),
+                ChangeType.DETAILS_REVISED, message.getTimestamp(), actor(message), reason(message),
+                correlationId(message), event.effectiveDate(), null, null, null, null, null, null, null, null,
+                new ProjectDetails(null, event.title(), null, event.plannedStartYear(), event.plannedEndYear(),
+                                   event.description())));
+    }
+
+    @EventHandler
+    void on(StatusChangeCorrectedEvent event, DomainEventMessage<?> message) {
+        record(new RecordedChange(
+                event.projectId(), message.getSequenceNumber(), event.changeId(), message.getIdentifier(),
+                ChangeType.CORRECTED, message.getTimestamp(), actor(message), reason(message), correlationId(message),
+                event.effectiveDate(), event.status(), null, event.unit(), event.progressPercent(), event.targetYear(),
+                event.scheduledFor(), event.note(), event.correctedChangeId(), null));
+    }
+
+    @EventHandler
+    void on(StatusChangeRetractedEvent event, DomainEventMessage<?> message) {
+        record(new RecordedChange(
+                event.projectId(), message.getSequenceNumber(), event.changeId(), message.getIdentifier(),
+                ChangeType.RETRACTED, message.getTimestamp(), actor(message), reason(message), correlationId(message),
+                null, null, null, null, null, null, null, null, event.retractedChangeId(), null));
     }
 
     @ResetHandler

@@ -5,6 +5,7 @@ import fi.tiekartta.vocabulary.ProjectStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +37,9 @@ public final class ProjectTimeline {
         }
         Accumulator state = new Accumulator(registration.get());
         TreeMap<LocalDate, List<RecordedChange>> byDay = new TreeMap<>();
-        changes.stream()
-               .filter(c -> c.type() == ChangeType.STATUS_CHANGED)
-               .sorted(VALID_TIME_ORDER)
-               .forEach(c -> byDay.computeIfAbsent(c.effectiveDate(), d -> new ArrayList<>()).add(c));
+        inForce(changes).stream()
+                        .sorted(VALID_TIME_ORDER)
+                        .forEach(c -> byDay.computeIfAbsent(c.effectiveDate(), d -> new ArrayList<>()).add(c));
 
         List<Segment> segments = new ArrayList<>();
         LocalDate from = registration.get().effectiveDate();
@@ -52,6 +52,27 @@ public final class ProjectTimeline {
         }
         append(segments, new Segment(from, null, state.current()));
         return segments;
+    }
+
+    /**
+     * The changes that shape the views, as corrected: a correction takes the place of the change it corrects
+     * (the latest correction wins), a retracted change drops out. Registration is the starting point, not a
+     * change in this list.
+     */
+    static List<RecordedChange> inForce(List<RecordedChange> changes) {
+        Map<String, RecordedChange> statusChanges = new LinkedHashMap<>();
+        List<RecordedChange> inForce = new ArrayList<>();
+        changes.stream().sorted(Comparator.comparingLong(RecordedChange::sequence)).forEach(change -> {
+            switch (change.type()) {
+                case STATUS_CHANGED -> statusChanges.put(change.changeId(), change);
+                case CORRECTED -> statusChanges.computeIfPresent(change.corrects(), (id, original) -> original.correctedAs(change));
+                case RETRACTED -> statusChanges.remove(change.corrects());
+                case OWNER_ASSIGNED, DETAILS_REVISED -> inForce.add(change);
+                case REGISTERED -> { }
+            }
+        });
+        inForce.addAll(statusChanges.values());
+        return inForce;
     }
 
     private static void append(List<Segment> segments, Segment next) {
@@ -68,7 +89,7 @@ public final class ProjectTimeline {
     /** The project as the changes applied so far describe it. */
     private static final class Accumulator {
         private final RecordedChange registration;
-        private final ProjectDetails details;
+        private ProjectDetails details;
         private RecordedChange projectStatus;
         private final Map<String, RecordedChange> unitStatus = new TreeMap<>();
 
@@ -78,10 +99,21 @@ public final class ProjectTimeline {
         }
 
         void apply(RecordedChange change) {
-            if (change.unit() == null) {
-                projectStatus = change;
-            } else {
-                unitStatus.put(change.unit(), change);
+            switch (change.type()) {
+                case OWNER_ASSIGNED -> details = new ProjectDetails(details.sector(), details.title(), change.details().owner(),
+                                                                    details.plannedStartYear(), details.plannedEndYear(),
+                                                                    details.description());
+                case DETAILS_REVISED -> details = new ProjectDetails(details.sector(), change.details().title(), details.owner(),
+                                                                     change.details().plannedStartYear(),
+                                                                     change.details().plannedEndYear(),
+                                                                     change.details().description());
+                default -> {
+                    if (change.unit() == null) {
+                        projectStatus = change;
+                    } else {
+                        unitStatus.put(change.unit(), change);
+                    }
+                }
             }
         }
 

@@ -33,4 +33,12 @@ public record RecordedChange(
         String note,
         String corrects,
         ProjectDetails details) {
+
+    /** This status change as a correction says it should have read: same identity and place, new content. */
+    RecordedChange correctedAs(RecordedChange correction) {
+        return new RecordedChange(projectId, sequence, changeId, eventId, type, recordedAt, actor, reason, correlationId,
+                                  correction.effectiveDate(), correction.status(), previousStatus, correction.unit(),
+                                  correction.progressPercent(), correction.targetYear(), correction.scheduledFor(),
+                                  correction.note(), corrects, details);
+    }
 }

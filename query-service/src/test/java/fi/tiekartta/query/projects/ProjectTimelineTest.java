@@ -84,6 +84,46 @@ class ProjectTimelineTest {
     }
 
     @Test
+    void aCorrection_takesThePlaceOfTheChangeItCorrects_andTheLatestCorrectionWins() {
+        List<Segment> segments = ProjectTimeline.fold(List.of(
+                registered(JAN_1),
+                status(1, MAR_1, DONE, null),
+                correction(2, "c1", JUN_1, IN_PROGRESS),
+                correction(3, "c1", JUN_1, WAITING)));
+
+        assertThat(segments).extracting(Segment::validFrom, s -> s.state().status())
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(JAN_1, NOT_STARTED),
+                                             org.assertj.core.groups.Tuple.tuple(JUN_1, WAITING));
+    }
+
+    @Test
+    void aRetractedChange_dropsOut_andTheDaysAroundItJoin() {
+        RecordedChange retraction = new RecordedChange("TE-10", 2, "r1", "e2", ChangeType.RETRACTED, Instant.EPOCH,
+                                                       "k", "väärä", null, null, null, null, null, null, null, null,
+                                                       null, "c1", null);
+        List<Segment> segments = ProjectTimeline.fold(List.of(registered(JAN_1), status(1, MAR_1, DONE, null), retraction));
+
+        assertThat(segments).hasSize(1);
+        assertThat(segments.get(0).state().status()).isEqualTo(NOT_STARTED);
+    }
+
+    @Test
+    void ownerAndDetails_changeOnTheirEffectiveDates() {
+        RecordedChange owner = new RecordedChange("TE-10", 1, "o1", "e1", ChangeType.OWNER_ASSIGNED, Instant.EPOCH, "k",
+                                                  "x", null, MAR_1, null, null, null, null, null, null, null, null,
+                                                  new ProjectDetails(null, null, "liisa.l", null, null, null));
+        RecordedChange details = new RecordedChange("TE-10", 2, "d1", "e2", ChangeType.DETAILS_REVISED, Instant.EPOCH,
+                                                    "k", "x", null, JUN_1, null, null, null, null, null, null, null, null,
+                                                    new ProjectDetails(null, "Uusi nimi", null, 2022, 2026, "kuvaus"));
+        List<Segment> segments = ProjectTimeline.fold(List.of(registered(JAN_1), owner, details));
+
+        assertThat(segments).extracting(s -> s.state().owner(), s -> s.state().title(), s -> s.state().plannedEndYear())
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("matti.m", "Vesimittarit", 2025),
+                                             org.assertj.core.groups.Tuple.tuple("liisa.l", "Vesimittarit", 2025),
+                                             org.assertj.core.groups.Tuple.tuple("liisa.l", "Uusi nimi", 2026));
+    }
+
+    @Test
     void withoutARegistration_thereIsNothingToShow() {
         assertThat(ProjectTimeline.fold(List.of(status(1, JAN_1, DONE, null)))).isEmpty();
     }
@@ -92,6 +132,12 @@ class ProjectTimelineTest {
         return new RecordedChange("TE-10", 0, "c0", "e0", ChangeType.REGISTERED, Instant.EPOCH, "koordinaattori",
                                   null, null, day, null, null, null, null, null, null, null, null,
                                   new ProjectDetails("TEKNIIKKA", "Vesimittarit", "matti.m", 2022, 2025, null));
+    }
+
+    private static RecordedChange correction(long sequence, String corrects, LocalDate day, ProjectStatus status) {
+        return new RecordedChange("TE-10", sequence, "f" + sequence, "e" + sequence, ChangeType.CORRECTED,
+                                  Instant.EPOCH.plusSeconds(sequence), "koordinaattori", "korjaus", null, day, status,
+                                  null, null, null, null, null, null, corrects, null);
     }
 
     private static RecordedChange status(long sequence, LocalDate day, ProjectStatus status, String unit) {

@@ -1,0 +1,36 @@
+package fi.tiekartta.command.project;
+
+import fi.tiekartta.vocabulary.ProjectStatus;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+
+/**
+ * Fix an earlier status change ({@code correctedChangeId}): the given fields replace its fields ({@code null}
+ * keeps one as it is), or with {@code retract} the change is withdrawn as if never made. The original stays in
+ * the store either way.
+ *
+ * @param changeId the id of this correction
+ * @param reason   mandatory: a correction rewrites what people were told
+ */
+public record CorrectStatusChangeCommand(
+        @TargetAggregateIdentifier String projectId,
+        @TargetAggregateVersion Long expectedVersion,
+        String changeId,
+        String correctedChangeId,
+        ProjectStatus status,
+        LocalDate effectiveDate,
+        Integer progressPercent,
+        Integer targetYear,
+        String scheduledFor,
+        String unit,
+        String note,
+        boolean retract,
+        String reason) {
+
+    boolean correctsAnyField() {
+        return status != null || effectiveDate != null || progressPercent != null || targetYear != null
+               || scheduledFor != null || unit != null || note != null;
+    }
+}

@@ -1,0 +1,242 @@
+package fi.tiekartta.command.project;
+
+import fi.tiekartta.command.CommandServiceTestBase;
+import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Corrections, owner and details, If-Match and Idempotency-Key over HTTP, against the real event store. */
+class LifecycleApiTest extends CommandServiceTestBase {
+
+    private static final String COORDINATOR = TestTokens.mint("kaisa.koordinaattori", "COORDINATOR");
+    private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
+
+    @Test
+    void aRepeatWithTheSameIdempotencyKey_getsTheFirstAnswer_andWritesNothing() {
+        String id = registered();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String body = "{\"status\":\"IN_PROGRESS\",\"progressPercent\":40}";
+
+        Response first = api.post("/api/projects/" + id + "/status-changes", OWNER, body, key);
+        Response repeat = api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                   "{ \"progressPercent\": 40, \"status\": \"IN_PROGRESS\" }", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(repeat.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(repeat.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(eventCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aRepeatedRegistration_withTheSameIdempotencyKey_getsTheFirstAnswer_withItsLocation() {
+        String id = uniqueProjectId();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String body = "{\"projectId\":\"" + id + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Mittarit\",\"owner\":\"matti.m\"}";
+
+        Response first = api.post("/api/projects", COORDINATOR, body, key);
+        Response repeat = api.post("/api/projects", COORDINATOR, body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).as("a plain repeat would be 409; the key makes it the first answer").isEqualTo(201);
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(repeat.json()).isEqualTo(first.json());
+    }
+
+    @Test
+    void theSameIdempotencyKey_withAnotherBody_is422() {
+        String id = registered();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"IN_PROGRESS\"}", key);
+
+        Response other = api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"DONE\"}", key);
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void idempotencyKeys_belongToTheirSender() {
+        String id = registered();
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + id);
+        api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"IN_PROGRESS\"}", key);
+
+        Response coordinators = api.post("/api/projects/" + id + "/status-changes", COORDINATOR,
+                                         "{\"status\":\"DONE\"}", key);
+
+        assertThat(coordinators.status()).isEqualTo(201);
+        assertThat(eventCount(id)).isEqualTo(3);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKey_appendOnce_andGetOneAnswer() throws Exception {
+        String id = registered();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        List<Response> answers = race(8, () -> api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                                         "{\"status\":\"WAITING\",\"note\":\"toimittaja\"}", key));
+
+        assertThat(answers).extracting(Response::status).containsOnly(201);
+        assertThat(answers).extracting(r -> r.json().get("changeId").asText()).containsOnly(
+                answers.get(0).json().get("changeId").asText());
+        assertThat(eventCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedIdempotencyKey_is400_namingTheHeader() {
+        String id = registered();
+        Response response = api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"DONE\"}",
+                                     Map.of("Idempotency-Key", "x".repeat(201)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void racingWritersWithOneIfMatch_exactlyOneWins() throws Exception {
+        String id = registered();
+        List<Response> answers = race(8, () -> api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                                         "{\"status\":\"IN_PROGRESS\"}", Map.of("If-Match", "\"0\"")));
+
+        assertThat(answers).extracting(Response::status).containsOnly(201, 412);
+        assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(eventCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandEndpoint_refusesAStaleIfMatch() {
+        String id = registered();
+        api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"IN_PROGRESS\"}");
+        Map<String, String> stale = Map.of("If-Match", "\"0\"");
+        String changeId = firstStatusChangeId(id);
+
+        Response status = api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"DONE\"}", stale);
+        Response owner = api.send("PUT", "/api/projects/" + id + "/owner", COORDINATOR,
+                                  "{\"owner\":\"liisa.l\",\"reason\":\"x\"}", stale);
+        Response details = api.send("PATCH", "/api/projects/" + id, COORDINATOR, "{\"title\":\"Uusi\",\"reason\":\"x\"}", stale);
+        Response correction = api.post("/api/projects/" + id + "/corrections", COORDINATOR,
+                                       "{\"changeId\":\"" + changeId + "\",\"status\":\"WAITING\",\"reason\":\"x\"}", stale);
+
+        assertThat(List.of(status, owner, details, correction)).extracting(Response::status).containsOnly(412);
+        assertThat(eventCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aCorrection_isAppendedBesideTheOriginal_andAnswersItsOwnChangeId() {
+        String id = registered();
+        String original = api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                   "{\"status\":\"IN_PROGRESS\",\"progressPercent\":60}").json().get("changeId").asText();
+
+        Response corrected = api.post("/api/projects/" + id + "/corrections", COORDINATOR,
+                                      "{\"changeId\":\"" + original + "\",\"progressPercent\":70,\"reason\":\"väärä luku\"}");
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+        assertThat(corrected.json().get("changeId").asText()).isNotEqualTo(original);
+        assertThat(storedEvent(id, 1, "payload::jsonb ->> 'progressPercent'")).isEqualTo("60");
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'correctedChangeId'")).isEqualTo(original);
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'progressPercent'")).isEqualTo("70");
+        assertThat(storedEvent(id, 2, "meta_data::jsonb ->> 'reason'")).isEqualTo("väärä luku");
+    }
+
+    @Test
+    void aRetractedChange_cannotBeRetractedAgain_409() {
+        String id = registered();
+        String original = api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"DONE\"}")
+                             .json().get("changeId").asText();
+        String retraction = "{\"changeId\":\"" + original + "\",\"retract\":true,\"reason\":\"väärä hanke\"}";
+
+        assertThat(api.post("/api/projects/" + id + "/corrections", COORDINATOR, retraction).status()).isEqualTo(201);
+        Response again = api.post("/api/projects/" + id + "/corrections", COORDINATOR, retraction);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("was retracted");
+    }
+
+    @Test
+    void ownersCannotCorrect_onlyCoordinators() {
+        String id = registered();
+        Response response = api.post("/api/projects/" + id + "/corrections", OWNER,
+                                     "{\"changeId\":\"x\",\"retract\":true,\"reason\":\"x\"}");
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void assigningAnOwner_andRevisingDetails_areRecordedWithTheirReasons() {
+        String id = registered();
+
+        Response owner = api.send("PUT", "/api/projects/" + id + "/owner", COORDINATOR,
+                                  "{\"owner\":\"liisa.l\",\"reason\":\"vastuunjako\"}", Map.of());
+        Response details = api.send("PATCH", "/api/projects/" + id, COORDINATOR,
+                                    "{\"plannedEndYear\":2026,\"reason\":\"aikataulu\"}", Map.of());
+
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(201);
+        assertThat(details.status()).as(details.toString()).isEqualTo(201);
+        assertThat(details.json().get("version").asLong()).isEqualTo(2);
+        assertThat(storedEvent(id, 1, "payload::jsonb ->> 'owner'")).isEqualTo("liisa.l");
+        assertThat(storedEvent(id, 1, "payload::jsonb ->> 'previousOwner'")).isEqualTo("matti.m");
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'plannedEndYear'")).isEqualTo("2026");
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'title'")).isEqualTo("Vesimittarit");
+        assertThat(storedEvent(id, 2, "meta_data::jsonb ->> 'reason'")).isEqualTo("aikataulu");
+        assertThat(api.post("/api/projects/" + id + "/status-changes", OWNER, "{\"status\":\"DONE\"}").status())
+                .as("matti.m no longer owns it").isEqualTo(403);
+    }
+
+    @Test
+    void anOwner_cannotReassignTheirProject() {
+        String id = registered();
+        Response response = api.send("PUT", "/api/projects/" + id + "/owner", OWNER,
+                                     "{\"owner\":\"matti.m\",\"reason\":\"x\"}", Map.of());
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    private String registered() {
+        String id = uniqueProjectId();
+        Response response = api.post("/api/projects", COORDINATOR, "{\"projectId\":\"" + id
+                + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Vesimittarit\",\"owner\":\"matti.m\",\"plannedStartYear\":2022,"
+                + "\"plannedEndYear\":2025}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return id;
+    }
+
+    private String firstStatusChangeId(String id) {
+        return storedEvent(id, 1, "payload::jsonb ->> 'changeId'");
+    }
+
+    /** Starts {@code writers} requests at the same moment and collects every answer. */
+    private static List<Response> race(int writers, Callable<Response> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
