@@ -22,8 +22,12 @@ public class QuerySecurityConfiguration {
     public SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper json,
                                                 JwtAuthenticationConverter tokenConverter) throws Exception {
         return BearerTokenSecurity.build(http, json, tokenConverter, rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/history")
+                .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/history",
+                                 "/api/roadmap", "/api/reports/year-end/*")
                 .hasAnyRole(EVERY_ROLE)
+                .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/admin/replay").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/replay").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/**").denyAll());
     }
 }
