@@ -26,7 +26,7 @@ public record ProjectView(
         long version,
         Instant lastRecordedAt) {
 
-    static ProjectView of(ProjectViewTable.Found found) {
+    public static ProjectView of(ProjectViewTable.Found found) {
         ProjectState s = found.state();
         return new ProjectView(s.projectId(), s.sector(), s.title(), s.owner(), s.plannedStartYear(),
                                s.plannedEndYear(), s.description(), s.status(), s.status().finnishLabel(),
