@@ -1,0 +1,44 @@
+package fi.tiekartta.query.admin;
+
+import fi.tiekartta.support.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/replay")
+public class RebuildController {
+
+    private final ReadModelRebuild rebuild;
+
+    public RebuildController(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @Operation(summary = "Rebuild every read model from the event store (ADMIN)",
+            description = "Read endpoints answer 503 with Retry-After until the rebuild is done.")
+    @ApiResponse(responseCode = "202", description = "Started; follow it with GET")
+    @ApiResponse(responseCode = "409", description = "A rebuild is already running")
+    @PostMapping
+    public ResponseEntity<ReadModelRebuild.Progress> start() {
+        return ResponseEntity.accepted().body(rebuild.start());
+    }
+
+    @Operation(summary = "Progress of the current or last rebuild (ADMIN)")
+    @GetMapping
+    public ReadModelRebuild.Progress progress() {
+        return rebuild.progress();
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail alreadyRunning(IllegalStateException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "Rebuild running", ex.getMessage());
+    }
+}
