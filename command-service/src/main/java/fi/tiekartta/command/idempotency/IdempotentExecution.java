@@ -102,7 +102,9 @@ public class IdempotentExecution {
 
     private String describeCurrentRequest(Object body) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        return request.getMethod() + " " + request.getRequestURI() + "\n" + (body instanceof String text ? text : toJson(body));
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        return request.getMethod() + " " + request.getRequestURI() + query + "\n"
+               + (body instanceof String text ? text : toJson(body));
     }
 
     private String toJson(Object body) {
