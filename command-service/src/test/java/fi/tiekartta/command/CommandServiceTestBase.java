@@ -50,6 +50,10 @@ public abstract class CommandServiceTestBase {
 
     protected HttpApi api;
 
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     @BeforeEach
     void connectToTheRunningService() {
         api = new HttpApi("http://127.0.0.1:" + port);

@@ -29,7 +29,7 @@ public final class TestTokens {
     public static String mint(String secret, String subject, Instant expiresAt, String... roles) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issueTime(new Date())
+                .issueTime(Date.from(expiresAt.minus(Duration.ofHours(1)))) // a token's life is an hour
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", List.of(roles))
                 .build();

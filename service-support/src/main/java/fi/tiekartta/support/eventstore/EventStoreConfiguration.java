@@ -57,6 +57,7 @@ public class EventStoreConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .dataType(String.class)
+                                     .appendEvents(new HashChainingAppendEvents())
                                      .build();
     }
 

@@ -42,6 +42,12 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyLimitFilter.isTooLarge(ex)) {
+            // A chunked body ran over the limit while the JSON reader was reading it.
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
+                                 .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
+                                                   "The request body is over the size limit."));
+        }
         return ResponseEntity.badRequest().body(
                 Problems.invalidInput("The request body could not be read.", List.of(violationOf(ex))));
     }

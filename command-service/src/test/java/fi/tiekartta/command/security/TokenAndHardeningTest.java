@@ -1,0 +1,129 @@
+package fi.tiekartta.command.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import fi.tiekartta.command.CommandServiceTestBase;
+import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/SECURITY.md: token validation and the hardening every request gets. */
+class TokenAndHardeningTest extends CommandServiceTestBase {
+
+    private static final String BODY = "{\"projectId\":\"SEC-X\",\"sector\":\"TEKNIIKKA\",\"title\":\"x\",\"owner\":\"o\"}";
+
+    @Test
+    void aTokenWithAlgNone_isRefused() {
+        String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String claims = base64("{\"sub\":\"hyokkaaja\",\"roles\":[\"COORDINATOR\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}");
+
+        assertThat(register(header + "." + claims + ".").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedWithAnotherHmacAlgorithm_isRefused_evenWithTheRightKey() throws Exception {
+        String secret = TestTokens.SECRET + TestTokens.SECRET; // HS512 wants 64 bytes; the service accepts HS256 only
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS512), claims("hyokkaaja", Instant.now().plusSeconds(600)));
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(register(jwt.serialize()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWhosePayloadWasEdited_isRefused() {
+        String[] parts = TestTokens.mint("matti.m", "OWNER").split("\\.");
+        String forged = base64("{\"sub\":\"matti.m\",\"roles\":[\"COORDINATOR\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}");
+
+        assertThat(register(parts[0] + "." + forged + "." + parts[2]).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenExpiredLongerAgoThanTheAllowedClockSkew_isRefused_butOneWithinItIsNot() {
+        String expired = TestTokens.mint(TestTokens.SECRET, "k", Instant.now().minus(Duration.ofMinutes(2)), "COORDINATOR");
+        String justNow = TestTokens.mint(TestTokens.SECRET, "k", Instant.now().minus(Duration.ofSeconds(5)), "COORDINATOR");
+
+        assertThat(register(expired).status()).isEqualTo(401);
+        Response withinSkew = register(justNow);
+        assertThat(withinSkew.status()).as("within the 30 s skew: " + withinSkew.header("WWW-Authenticate")).isNotIn(401, 403);
+    }
+
+    @Test
+    void aTokenWithoutSubject_isRefused() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("roles", List.of("COORDINATOR")).build());
+        jwt.sign(new MACSigner(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(register(jwt.serialize()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBodyOverTheLimit_isRefusedWith413_beforeAnyoneReadsIt() throws Exception {
+        byte[] huge = new byte[25 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        HttpResponse<String> declared = post(HttpRequest.BodyPublishers.ofByteArray(huge));
+        HttpResponse<String> chunked = post(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)));
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(chunked.statusCode()).as("a chunked body is counted as it is read").isEqualTo(413);
+    }
+
+    @Test
+    void errorAnswers_carryNoStackTraceOrSql() {
+        Response response = api.post("/api/projects", TestTokens.mint("k", "COORDINATOR"), "{\"projectId\":");
+
+        assertThat(response.body()).doesNotContain("Exception", "at fi.", "at org.", "SELECT", "INSERT");
+    }
+
+    @Test
+    void answersCarrySecurityHeaders_andCorsIsClosed() {
+        Response preflight = api.send("OPTIONS", "/api/projects", null, null,
+                                      Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        Response answer = api.get("/actuator/health", null);
+
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.status()).isEqualTo(403);
+        assertThat(answer.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.header("X-Frame-Options")).hasValue("DENY");
+        assertThat(answer.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    private Response register(String token) {
+        return api.post("/api/projects", token, BODY.replace("SEC-X", uniqueProjectId()));
+    }
+
+    private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/projects"))
+                           .header("Authorization", "Bearer " + TestTokens.mint("k", "COORDINATOR"))
+                           .header("Content-Type", "application/json")
+                           .POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JWTClaimsSet claims(String subject, Instant expiresAt) {
+        return new JWTClaimsSet.Builder().subject(subject).expirationTime(Date.from(expiresAt))
+                                         .claim("roles", List.of("COORDINATOR")).build();
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
