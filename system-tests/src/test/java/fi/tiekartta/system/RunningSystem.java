@@ -4,6 +4,12 @@ import fi.tiekartta.testsupport.HttpApi;
 import fi.tiekartta.testsupport.TestDatabase;
 import fi.tiekartta.testsupport.TestTokens;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -27,10 +33,32 @@ public final class RunningSystem implements AutoCloseable {
 
     public static RunningSystem start(String purpose) {
         TestDatabase database = TestDatabase.create(purpose);
+        return start(database, database.username(), database.username());
+    }
+
+    /**
+     * As in production (docs/SECURITY.md): each service logs in with its own database role, made by
+     * {@code deploy/postgres/roles.sql}. The test server trusts local connections, so no passwords.
+     */
+    public static RunningSystem startWithServiceRoles(String purpose) {
+        TestDatabase database = TestDatabase.create(purpose);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(Files.readString(ROLES_SQL));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not run " + ROLES_SQL, e);
+        }
+        return start(database, COMMAND_ROLE, QUERY_ROLE);
+    }
+
+    public static final String COMMAND_ROLE = "tiekartta_command";
+    public static final String QUERY_ROLE = "tiekartta_query";
+    private static final Path ROLES_SQL = Path.of("..", "deploy", "postgres", "roles.sql");
+
+    private static RunningSystem start(TestDatabase database, String commandUser, String queryUser) {
         ServiceProcess queryService = ServiceProcess.start("query-service", "tiekartta.queryServiceJar",
-                database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET);
+                database.jdbcUrl(), queryUser, database.password(), TestTokens.SECRET);
         ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
-                database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET);
+                database.jdbcUrl(), commandUser, database.password(), TestTokens.SECRET);
         try {
             commandService.awaitHealthy(START_PATIENCE);
             queryService.awaitHealthy(START_PATIENCE);
