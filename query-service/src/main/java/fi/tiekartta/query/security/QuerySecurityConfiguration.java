@@ -22,6 +22,8 @@ public class QuerySecurityConfiguration {
     public SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper json,
                                                 JwtAuthenticationConverter tokenConverter) throws Exception {
         return BearerTokenSecurity.build(http, json, tokenConverter, rules -> rules
+                // The roadmap page itself is static; everything it shows comes from the API with a token.
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**", "/favicon.ico", "/ui-config.json").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/history",
                                  "/api/roadmap", "/api/reports/year-end/*")
                 .hasAnyRole(EVERY_ROLE)
