@@ -23,12 +23,22 @@ public final class RunningSystem implements AutoCloseable {
 
     public final TestDatabase database;
     public final ServiceProcess commandService;
-    public final ServiceProcess queryService;
+    public ServiceProcess queryService;
+    private final String queryUser;
 
-    private RunningSystem(TestDatabase database, ServiceProcess commandService, ServiceProcess queryService) {
+    private RunningSystem(TestDatabase database, ServiceProcess commandService, ServiceProcess queryService,
+                          String queryUser) {
         this.database = database;
         this.commandService = commandService;
         this.queryService = queryService;
+        this.queryUser = queryUser;
+    }
+
+    /** Starts another query-service process on the same database (after a kill, or as a second instance). */
+    public ServiceProcess startQueryService() {
+        ServiceProcess another = ServiceProcess.start("query-service", "tiekartta.queryServiceJar", database.jdbcUrl(),
+                                                      queryUser, database.password(), TestTokens.SECRET);
+        return another.awaitHealthy(START_PATIENCE);
     }
 
     public static RunningSystem start(String purpose) {
@@ -67,7 +77,7 @@ public final class RunningSystem implements AutoCloseable {
             queryService.close();
             throw e;
         }
-        return new RunningSystem(database, commandService, queryService);
+        return new RunningSystem(database, commandService, queryService, queryUser);
     }
 
     public HttpApi commands() {

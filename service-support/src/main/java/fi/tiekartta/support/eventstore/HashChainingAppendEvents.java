@@ -42,18 +42,23 @@ public class HashChainingAppendEvents implements AppendEventsStatementBuilder {
                                             + "configure the storage engine with dataType(String.class).");
         }
         List<Row> rows = new ArrayList<>(events.size());
-        Map<String, String> streamHeads = new HashMap<>();   // aggregate id -> hash of its last event in this batch
+        Map<Position, String> inThisAppend = new HashMap<>();   // an earlier event of this batch is not stored yet
         for (EventMessage<?> message : events) {
             Row row = Row.of(asDomainEventMessage(message), serializer);
-            String previous = row.sequenceNumber() == 0 ? "" : streamHeads.get(row.aggregateIdentifier());
+            Position previousPosition = new Position(row.aggregateIdentifier(), row.sequenceNumber() - 1);
+            String previous = inThisAppend.get(previousPosition);
             if (previous == null) {
-                previous = storedHash(connection, schema, row.aggregateIdentifier(), row.sequenceNumber() - 1);
+                previous = storedHash(connection, schema, previousPosition);
             }
             String hash = row.covered(previous).hash();
-            streamHeads.put(row.aggregateIdentifier(), hash);
+            inThisAppend.put(new Position(row.aggregateIdentifier(), row.sequenceNumber()), hash);
             rows.add(row.withHash(hash));
         }
         return prepareInsert(connection, schema, rows);
+    }
+
+    /** An event's place: its stream and sequence number. */
+    private record Position(String aggregateIdentifier, long sequenceNumber) {
     }
 
     /**
@@ -88,16 +93,16 @@ public class HashChainingAppendEvents implements AppendEventsStatementBuilder {
      * The stored hash of one event, or {@code ""} where there is none: a stream's first append, or a row from
      * outside this builder (the verifier then reports the broken link; refusing the append would not repair it).
      */
-    private static String storedHash(Connection connection, EventSchema schema, String aggregateIdentifier,
-                                     long sequenceNumber) throws SQLException {
-        if (sequenceNumber < 0) {
+    private static String storedHash(Connection connection, EventSchema schema, Position position)
+            throws SQLException {
+        if (position.sequenceNumber() < 0) {
             return "";
         }
         String sql = "SELECT " + HASH_COLUMN + " FROM " + schema.domainEventTable()
                      + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, aggregateIdentifier);
-            query.setLong(2, sequenceNumber);
+            query.setString(1, position.aggregateIdentifier());
+            query.setLong(2, position.sequenceNumber());
             try (ResultSet result = query.executeQuery()) {
                 String hash = result.next() ? result.getString(1) : null;
                 return hash == null ? "" : hash;

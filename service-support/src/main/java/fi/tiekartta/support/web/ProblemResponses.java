@@ -108,10 +108,17 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpected(Exception ex) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                                                   "The database cannot be reached; nothing was recorded. Retry shortly."));
+        }
         log.error("Unexpected failure", ex);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                           "The request could not be completed. Quote the correlation id when reporting this.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed. Quote the correlation id when reporting this."));
     }
 
     private static FieldViolation violationOf(HttpMessageNotReadableException ex) {
