@@ -1,0 +1,8 @@
+package fi.tiekartta.query.report;
+
+/**
+ * A project pushed back during the report's year: from the year it was expected to be ready to the year it
+ * was postponed to (see {@link YearEndFold} for which years these are).
+ */
+public record Postponement(String projectId, Integer fromYear, Integer toYear) {
+}

@@ -1,0 +1,99 @@
+package fi.tiekartta.query.report;
+
+import fi.tiekartta.query.audit.EventLogDigest;
+import fi.tiekartta.query.roadmap.ProjectIdOrder;
+import fi.tiekartta.query.roadmap.SectorGroups;
+import fi.tiekartta.vocabulary.Sectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Computes year-end reports. A report is made in one read-only REPEATABLE READ transaction, so that the
+ * timelines, the check that the read models hold every event up to {@code knownAt}, and the event-log digest
+ * all see the same snapshot: the digest names exactly the events the report was computed from.
+ */
+@Service
+public class YearEndReports {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final ReportTimelines timelines;
+    private final EventLogDigest digest;
+    private final Sectors sectors;
+    private final TransactionTemplate snapshot;
+    private final Clock clock;
+    private final Duration catchUpPatience;
+
+    public YearEndReports(ReportTimelines timelines, EventLogDigest digest, Sectors sectors,
+                          PlatformTransactionManager transactions, Clock clock,
+                          @Value("${tiekartta.reports.catch-up-wait:3s}") Duration catchUpPatience) {
+        this.timelines = timelines;
+        this.digest = digest;
+        this.sectors = sectors;
+        this.clock = clock;
+        this.catchUpPatience = catchUpPatience;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * The report of {@code year} as known at {@code knownAt} (already normalised to milliseconds). Waits a
+     * moment for the projection to apply events recorded just before {@code knownAt}; when it does not catch
+     * up in time (a rebuild, a stalled processor), refuses rather than answer with a gap.
+     *
+     * @throws ReadModelBehindException when the read models still lack events recorded up to {@code knownAt}
+     */
+    public YearEnd report(int year, Instant knownAt) {
+        Instant giveUpAt = clock.instant().plus(catchUpPatience);
+        while (true) {
+            Optional<YearEnd> report = snapshot.execute(tx -> timelines.eventsNotYetProjected(knownAt) > 0
+                    ? Optional.empty() : Optional.of(compute(year, knownAt)));
+            if (report != null && report.isPresent()) {
+                return report.get();
+            }
+            if (clock.instant().isAfter(giveUpAt)) {
+                throw new ReadModelBehindException(knownAt);
+            }
+            pause();
+        }
+    }
+
+    private YearEnd compute(int year, Instant knownAt) {
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        Map<String, List<TimelineSegment>> byProject = new TreeMap<>(ProjectIdOrder.NATURAL);
+        timelines.segmentsUpTo(lastDay, knownAt)
+                 .forEach(s -> byProject.computeIfAbsent(s.projectId(), id -> new ArrayList<>()).add(s));
+        List<ProjectYear> projects = byProject.values().stream()
+                .map(timeline -> timeline.stream().sorted(Comparator.comparing(TimelineSegment::validFrom)).toList())
+                .map(timeline -> YearEndFold.of(year, timeline))
+                .toList();
+        List<YearEnd.SectorYear> bySector = SectorGroups.group(sectors, projects, ProjectYear::sector).entrySet().stream()
+                .map(group -> new YearEnd.SectorYear(group.getKey(), List.copyOf(group.getValue())))
+                .toList();
+        return new YearEnd(year, lastDay, knownAt, digest.digestAt(knownAt), bySector);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the read models", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package fi.tiekartta.query.roadmap;
+
+import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.TimePoint;
+import fi.tiekartta.vocabulary.Sectors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+@RestController
+public class RoadmapController {
+
+    private static final Comparator<ProjectView> BY_ID = Comparator.comparing(ProjectView::projectId, ProjectIdOrder.NATURAL);
+
+    private final RoadmapQuery query;
+    private final Sectors sectors;
+    private final Clock clock;
+
+    public RoadmapController(RoadmapQuery query, Sectors sectors, Clock clock) {
+        this.query = query;
+        this.sectors = sectors;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "The whole roadmap on a day, as known at an instant: sectors, their projects, counts by status")
+    @GetMapping("/api/roadmap")
+    public Roadmap roadmap(
+            @Parameter(description = "The day the answer is about (Europe/Helsinki), default today")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "Use only what was recorded up to this instant (UTC, millisecond resolution), default now")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
+        Instant known = KnownAt.normalise(at.knownAt());
+        List<ProjectView> projects = query.visibleAt(at.asOf(), known).stream().map(ProjectView::of).sorted(BY_ID).toList();
+        List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, ProjectView::sector).entrySet().stream()
+                .map(group -> new Roadmap.SectorRoadmap(group.getKey().code(), group.getKey().label(),
+                                                        StatusCounts.of(group.getValue().stream().map(ProjectView::status).toList()),
+                                                        List.copyOf(group.getValue())))
+                .toList();
+        return new Roadmap(at.asOf(), known, StatusCounts.of(projects.stream().map(ProjectView::status).toList()), bySector);
+    }
+}
