@@ -1,50 +1,68 @@
 package fi.tiekartta.query.audit;
 
-import fi.tiekartta.support.eventstore.EventStoreTables;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Locale;
 
 /**
- * A digest of the event log as it stood at an instant: what a published report or answer was computed from,
- * so that anyone can later tell whether the store still holds exactly those events.
+ * The digest of the event log as it stood at an instant, and the verification of its hash chains
+ * (docs/AUDIT.md). A published report carries {@link #digestAt}; anyone can later ask {@link #verify} whether
+ * the store still holds exactly the events it was made from.
  *
- * <p>This first form hashes every event's id and payload recorded up to {@code knownAt}, in global order.
+ * <p>The digest is {@code sha256:} + the hex SHA-256 of one line per stream (project) with an event recorded
+ * up to {@code knownAt}: {@code aggregateId:lastSequence:headHash} and a line feed, sorted by aggregate id in
+ * byte order, where {@code headHash} is the chained hash of the stream's last such event. Deleting, adding,
+ * altering or reordering any counted event changes it.
+ *
+ * <p>Both read the store in one repeatable-read snapshot, so the digest and the problems describe one state.
  */
 @Component
 public class EventLogDigest {
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents events;
+    private final ProjectedEvents projected;
 
-    public EventLogDigest(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public EventLogDigest(StoredEvents events, ProjectedEvents projected) {
+        this.events = events;
+        this.projected = projected;
     }
 
-    /** {@code sha256:} followed by the hex digest of the events recorded up to {@code knownAt}. */
+    /** {@code sha256:} and 64 hex digits: the digest over the heads of the streams recorded up to {@code knownAt}. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public String digestAt(Instant knownAt) {
-        MessageDigest sha256 = sha256();
-        jdbc.query("SELECT event_identifier, payload FROM " + EventStoreTables.DOMAIN_EVENTS
-                   + " WHERE time_stamp::timestamptz <= ? ORDER BY global_index",
-                   rs -> {
-                       sha256.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
-                       sha256.update((byte) '\n');
-                       sha256.update(rs.getString(2).getBytes(StandardCharsets.UTF_8));
-                       sha256.update((byte) '\n');
-                   },
-                   java.sql.Timestamp.from(knownAt));
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        return chains(knownAt).finish().digest();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Recomputes every hash chain (of the events recorded up to {@code knownAt}; null: all) and the digest, and
+     * compares the digest with {@code publishedDigest} where one is given.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public VerificationReport verify(Instant knownAt, String publishedDigest) {
+        ChainVerification verification = chains(knownAt);
+        projected.missingFromStore(knownAt).forEach(verification::add);
+        ChainVerification.Result result = verification.finish();
+        Boolean matches = publishedDigest == null ? null : result.digest().equals(normalized(publishedDigest));
+        return new VerificationReport(result.valid(), result.eventsChecked(),
+                                      result.streamsChecked(), knownAt, result.digest(), matches, result.problems());
+    }
+
+    /** Whether {@code text} has the form of a digest, with or without the {@code sha256:} prefix. */
+    static boolean isDigest(String text) {
+        return normalized(text).matches(ChainVerification.PREFIX + "[0-9a-f]{64}");
+    }
+
+    private ChainVerification chains(Instant knownAt) {
+        ChainVerification verification = new ChainVerification(knownAt);
+        events.forEach(verification::accept);
+        return verification;
+    }
+
+    private static String normalized(String digest) {
+        String text = digest.trim().toLowerCase(Locale.ROOT);
+        return text.startsWith(ChainVerification.PREFIX) ? text : ChainVerification.PREFIX + text;
     }
 }

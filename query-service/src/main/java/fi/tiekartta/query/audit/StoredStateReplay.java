@@ -1,0 +1,116 @@
+package fi.tiekartta.query.audit;
+
+import fi.tiekartta.query.projects.InvalidQueryException;
+import fi.tiekartta.query.projects.ProjectNotFoundException;
+import fi.tiekartta.query.projects.ProjectState;
+import fi.tiekartta.query.projects.ProjectTimeline;
+import fi.tiekartta.query.projects.ProjectTimeline.Segment;
+import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.RecordedChange;
+import fi.tiekartta.query.projects.RecordedChanges;
+import fi.tiekartta.query.projects.TimePoint;
+import fi.tiekartta.support.web.FieldViolation;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A project as its stored events say, replayed from the event store itself rather than read from the read
+ * models: the rows are deserialized with the store's own serializer into the shared event records, read as
+ * changes the way the projection reads them ({@link RecordedChanges}) and folded by the same pure
+ * {@link ProjectTimeline}. Where this and {@code GET /api/projects/{id}} disagree, the read model is wrong.
+ */
+@Component
+class StoredStateReplay {
+
+    private final StoredEvents events;
+    private final Serializer serializer;
+
+    StoredStateReplay(StoredEvents events, @Qualifier("eventSerializer") Serializer serializer) {
+        this.events = events;
+        this.serializer = serializer;
+    }
+
+    /**
+     * The project on {@code asOf} after its events 0..{@code atSequence}, or after those recorded up to
+     * {@code knownAt}, or after all of them when both are null.
+     */
+    ProjectView replay(String projectId, Long atSequence, Instant knownAt, LocalDate asOf) {
+        List<StoredEvent> stream = events.stream(projectId);
+        if (stream.isEmpty()) {
+            throw new ProjectNotFoundException(projectId);
+        }
+        List<StoredEvent> replayed = select(stream, atSequence, knownAt);
+        if (replayed.isEmpty()) {
+            throw new ProjectNotFoundException(projectId, new TimePoint(asOf, knownAt));
+        }
+        StoredEvent last = replayed.get(replayed.size() - 1);
+        Instant lastRecordedAt = recordedAt(last);
+        List<RecordedChange> changes = replayed.stream().map(this::message)
+                                               .map(RecordedChanges::of).flatMap(Optional::stream).toList();
+        Segment segment = ProjectTimeline.fold(changes).stream()
+                                         .filter(s -> !s.validFrom().isAfter(asOf)
+                                                      && (s.validTo() == null || asOf.isBefore(s.validTo())))
+                                         .findFirst()
+                                         .orElseThrow(() -> new ProjectNotFoundException(
+                                                 projectId, new TimePoint(asOf, lastRecordedAt)));
+        ProjectState s = segment.state();
+        return new ProjectView(s.projectId(), s.sector(), s.title(), s.owner(), s.plannedStartYear(),
+                               s.plannedEndYear(), s.description(), s.status(), s.status().finnishLabel(),
+                               s.progressPercent(), s.targetYear(), s.scheduledFor(), s.note(), s.effectiveDate(),
+                               s.units(), last.sequenceNumber(), lastRecordedAt);
+    }
+
+    private List<StoredEvent> select(List<StoredEvent> stream, Long atSequence, Instant knownAt) {
+        if (atSequence != null) {
+            long head = stream.get(stream.size() - 1).sequenceNumber();
+            if (atSequence < 0 || atSequence > head) {
+                throw new InvalidQueryException(new FieldViolation(
+                        "atSequence", "must be between 0 and " + head + ", the project's last sequence"));
+            }
+            return stream.stream().filter(e -> e.sequenceNumber() <= atSequence).toList();
+        }
+        if (knownAt != null) {
+            return stream.stream().filter(e -> !recordedAt(e).isAfter(knownAt)).toList();
+        }
+        return stream;
+    }
+
+    private DomainEventMessage<?> message(StoredEvent event) {
+        Object payload;
+        MetaData metaData;
+        try {
+            payload = serializer.deserialize(new SimpleSerializedObject<>(
+                    event.payload(), String.class, event.payloadType(), event.payloadRevision()));
+        } catch (SerializationException | IllegalArgumentException e) {
+            throw new UnreadableEventException(event, "payload", e);
+        }
+        if (payload instanceof UnknownSerializedType) {
+            throw new UnreadableEventException(event, "unknown payload type " + event.payloadType(), null);
+        }
+        try {
+            metaData = event.metaData() == null ? MetaData.emptyInstance()
+                    : serializer.deserialize(new SimpleSerializedObject<>(
+                            event.metaData(), String.class, MetaData.class.getName(), null));
+        } catch (SerializationException | IllegalArgumentException e) {
+            throw new UnreadableEventException(event, "metadata", e);
+        }
+        return new GenericDomainEventMessage<>(event.type(), event.aggregateIdentifier(), event.sequenceNumber(),
+                                               payload, metaData, event.eventIdentifier(), recordedAt(event));
+    }
+
+    private static Instant recordedAt(StoredEvent event) {
+        return event.recordedAt().orElseThrow(() -> new UnreadableEventException(event, "time_stamp", null));
+    }
+}
