@@ -11,8 +11,11 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
 
 /**
  * Axon's JDBC event storage on PostgreSQL, wired the same way in both services (the query-service reads
@@ -46,7 +49,8 @@ public class EventStoreConfiguration {
                                                  Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
+                                                 EventSchema eventSchema,
+                                                 @Value("${tiekartta.event-store.gap-timeout:60s}") Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
                                      .eventSerializer(eventSerializer)
                                      .snapshotSerializer(snapshotSerializer)
@@ -57,6 +61,10 @@ public class EventStoreConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .dataType(String.class)
+                                     // How long a reader waits for a missing global index before giving up on it.
+                                     // Appends commit in index order (AppendLock), so a gap that old is a rolled
+                                     // back insert that will never appear.
+                                     .gapTimeout((int) gapTimeout.toMillis())
                                      .appendEvents(new HashChainingAppendEvents())
                                      .build();
     }

@@ -1,0 +1,27 @@
+package fi.tiekartta.support.eventstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * One transaction-scoped PostgreSQL advisory lock for every append to the event store, in every instance of the
+ * command-service. It serialises appends from their insert to their commit; everything else (loading
+ * aggregates, deciding, reading) runs in parallel. The price is that the append rate is bounded by the
+ * database's single-row commit rate (docs/PERFORMANCE.md measures both).
+ */
+final class AppendLock {
+
+    /** "TIEKARTA" in ASCII: an arbitrary key no other lock of this database uses. */
+    static final long KEY = 0x5449454B41525441L;
+
+    private AppendLock() {
+    }
+
+    static void takeFor(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, KEY);
+            lock.execute();
+        }
+    }
+}
