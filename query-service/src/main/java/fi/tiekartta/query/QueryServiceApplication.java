@@ -10,9 +10,11 @@ import fi.tiekartta.support.web.WebSupportConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Follows the event store into read models and answers questions about the roadmap. */
 @SpringBootApplication
+@EnableScheduling
 @Import({EventStoreConfiguration.class, AxonWiringReport.class, BearerTokenConfiguration.class,
         WebSupportConfiguration.class, OpenApiConfiguration.class, SectorConfiguration.class, RoadmapTime.class})
 public class QueryServiceApplication {
