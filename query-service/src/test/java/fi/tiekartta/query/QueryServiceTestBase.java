@@ -30,8 +30,13 @@ public abstract class QueryServiceTestBase {
     private static final AtomicInteger PROJECT_NUMBER = new AtomicInteger();
 
     static {
+        layOutEventStore(DATABASE);
+    }
+
+    /** Creates the event-store tables exactly as the command-service's migrations do. */
+    protected static void layOutEventStore(TestDatabase database) {
         Flyway.configure()
-              .dataSource(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())
+              .dataSource(database.jdbcUrl(), database.username(), database.password())
               .schemas("event_store").defaultSchema("event_store").createSchemas(true)
               .locations("classpath:db/event-store")
               .load().migrate();

@@ -34,6 +34,8 @@ public class ReadModelRebuild {
     /** Set from the moment tables are cleared until every processor has replayed: between the reset and a
      * processor's first claim, its status is empty and would look idle. */
     private volatile boolean rebuilding;
+    private volatile long head = -1;
+    private volatile long headReadAt = Long.MIN_VALUE / 2;
 
     public ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
         this.processing = processing;
@@ -74,7 +76,26 @@ public class ReadModelRebuild {
         if (rebuilding && processors().stream().allMatch(p -> hasReplayed(p, run))) {
             rebuilding = false;
         }
-        return rebuilding;
+        return rebuilding || resumedReplayIsBehind();
+    }
+
+    /**
+     * A replay this instance did not start: one that another instance began, or that was under way when this
+     * process was killed and now resumes from its token. It counts as a rebuild while it is behind the head.
+     */
+    private boolean resumedReplayIsBehind() {
+        return processors().stream().anyMatch(p -> p.processingStatus().values().stream().anyMatch(
+                status -> status.isReplaying() && status.getCurrentPosition().orElse(-1) < cachedHead()));
+    }
+
+    /** The store's last global index, read at most once a second: the gate asks on every read request. */
+    private long cachedHead() {
+        long now = System.nanoTime();
+        if (now - headReadAt > 1_000_000_000L) {
+            head = headIndex();
+            headReadAt = now;
+        }
+        return head;
     }
 
     /**

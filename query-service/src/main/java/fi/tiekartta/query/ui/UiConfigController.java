@@ -1,0 +1,31 @@
+package fi.tiekartta.query.ui;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /ui-config.json}: what the roadmap page needs to know before anyone has signed in. */
+@RestController
+public class UiConfigController {
+
+    private final UiConfig config;
+
+    public UiConfigController(UiOidcProperties oidc) {
+        this.config = new UiConfig(oidc.enabled() ? new Oidc(oidc.issuer(), oidc.clientId(), oidc.scope()) : null);
+    }
+
+    /** {@code oidc} is null in local mode. */
+    public record UiConfig(Oidc oidc) {
+    }
+
+    public record Oidc(String issuer, String clientId, String scope) {
+    }
+
+    @Operation(summary = "How the roadmap page signs in: the OpenID Provider, or none (local mode, sign-in links)")
+    @GetMapping("/ui-config.json")
+    public ResponseEntity<UiConfig> config() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(config);
+    }
+}

@@ -1,0 +1,330 @@
+// The roadmap page: signs in, asks the query API for the roadmap on the chosen day, draws it, and opens a
+// project's history. State lives in the address bar (?asOf=…&knownAt=…) so that a view can be shared.
+
+import { ApiError, loadRoadmap } from './api.js';
+import {
+  SignInError, beginOidcSignIn, completeOidcSignIn, currentToken, hasExpiredToken, isOidcCallback, signOut,
+  takeTokenFromFragment, takeTokenFromText, whoIsSignedIn,
+} from './auth.js';
+import { closeHistory, openHistory, rerenderHistory, setUpHistory } from './history.js';
+import { formatDate, formatUtc, language, setLanguage, t, translateStatic } from './i18n.js';
+import { renderReports } from './reports.js';
+import { countList, projectsById, renderLanes } from './roadmap.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  config: { oidc: null },
+  asOf: null, // ISO date
+  knownAt: null, // ISO instant (UTC) or null
+  roadmap: null,
+  message: null, // { key, vars }
+  loading: null,
+};
+
+/** Today in Helsinki, the roadmap's calendar. */
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit',
+    day: '2-digit' }).format(new Date());
+}
+
+// --- messages --------------------------------------------------------------------------------------------
+
+function showMessage(key, vars = {}) {
+  state.message = { key, vars };
+  renderMessage();
+}
+
+function clearMessage() {
+  state.message = null;
+  renderMessage();
+}
+
+function renderMessage() {
+  // The alert region stays in the page (empty when quiet), so that screen readers announce what appears in it.
+  $('alert').textContent = state.message ? t(state.message.key, state.message.vars) : '';
+}
+
+function announce(text) {
+  $('live').textContent = text;
+}
+
+// --- the two states of the page: signed out, and the roadmap ------------------------------------------------
+
+function showSignIn(messageKey) {
+  closeHistory();
+  state.roadmap = null;
+  $('roadmap-view').hidden = true;
+  $('account').hidden = true;
+  $('sign-in').hidden = false;
+  $('sign-in-local').hidden = Boolean(state.config.oidc);
+  $('sign-in-oidc').hidden = !state.config.oidc;
+  document.body.dataset.view = 'sign-in';
+  if (messageKey) {
+    showMessage(messageKey);
+  }
+}
+
+function showRoadmapView() {
+  $('sign-in').hidden = true;
+  $('roadmap-view').hidden = false;
+  $('account').hidden = false;
+  $('account-name').textContent = t('signedInAs', { who: whoIsSignedIn() || '?' });
+  document.body.dataset.view = 'roadmap';
+}
+
+/** 401 sends the page back to signing in; 403 keeps the page but says why nothing is shown. */
+function handleFailure(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    signOut();
+    showSignIn('expired');
+    $('sign-in-heading').focus();
+  } else if (error instanceof ApiError && error.status === 403) {
+    clearRoadmap();
+    showMessage('forbidden');
+  } else if (error instanceof ApiError && error.status === 0) {
+    showMessage('networkFailed');
+  } else {
+    showMessage('loadFailed', { status: error instanceof ApiError ? error.status : error.message });
+  }
+}
+
+// --- the roadmap -------------------------------------------------------------------------------------------
+
+function readAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const asOf = params.get('asOf');
+  const knownAt = params.get('knownAt');
+  state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf || '') ? asOf : today();
+  state.knownAt = knownAt && !Number.isNaN(Date.parse(knownAt)) ? knownAt : null;
+  $('as-of').value = state.asOf;
+  $('known-at').value = state.knownAt ? state.knownAt.replace(/(\.\d+)?Z$/, '').slice(0, 19) : '';
+}
+
+function writeAddress(push) {
+  const params = new URLSearchParams();
+  params.set('asOf', state.asOf);
+  if (state.knownAt) {
+    params.set('knownAt', state.knownAt);
+  }
+  const address = `${window.location.pathname}?${params}`;
+  if (address !== window.location.pathname + window.location.search) {
+    window.history[push ? 'pushState' : 'replaceState'](null, '', address);
+  }
+}
+
+async function load() {
+  if (!currentToken()) {
+    showSignIn(hasExpiredToken() ? 'expired' : null);
+    return;
+  }
+  showRoadmapView();
+  const asked = { asOf: state.asOf, knownAt: state.knownAt };
+  state.loading = asked;
+  $('main').setAttribute('aria-busy', 'true');
+  document.body.dataset.loading = 'true';
+  announce(t('loading'));
+  try {
+    const roadmap = await loadRoadmap(asked.asOf, asked.knownAt);
+    if (state.loading !== asked) {
+      return; // a later request overtook this one
+    }
+    state.roadmap = roadmap;
+    clearMessage();
+    renderRoadmap(true);
+  } catch (e) {
+    if (state.loading === asked) {
+      handleFailure(e);
+    }
+  } finally {
+    if (state.loading === asked) {
+      state.loading = null;
+      $('main').removeAttribute('aria-busy');
+      delete document.body.dataset.loading;
+    }
+  }
+}
+
+/** Nothing shown rather than a roadmap this token may no longer see. */
+function clearRoadmap() {
+  state.roadmap = null;
+  $('summary-heading').textContent = '';
+  $('summary-counts').replaceChildren();
+  $('lanes').replaceChildren();
+  $('report-links').replaceChildren();
+  document.title = t('pageTitle');
+}
+
+function total(roadmap) {
+  return roadmap.sectors.reduce((sum, s) => sum + s.projects.length, 0);
+}
+
+function renderRoadmap(announceIt) {
+  const roadmap = state.roadmap;
+  if (!roadmap) {
+    return;
+  }
+  const date = formatDate(roadmap.asOf);
+  document.title = t('pageTitleOn', { date });
+  $('summary-heading').textContent = t('summaryHeading', { date });
+  const knownAt = $('summary-known-at');
+  knownAt.hidden = !state.knownAt;
+  knownAt.textContent = state.knownAt ? t('summaryKnownAt', { instant: formatUtc(roadmap.knownAt) }) : '';
+  $('fallback-notice').hidden = !roadmap.fallback;
+  const counts = countList(roadmap.countsByStatus || {}, t('countsLabel'));
+  counts.id = 'summary-counts';
+  $('summary-counts').replaceWith(counts);
+  $('summary-empty').hidden = total(roadmap) !== 0;
+  const span = renderLanes($('lanes'), roadmap);
+  renderReports($('report-links'), span, reportFailed);
+  $('lanes').dataset.loadedAsOf = roadmap.asOf;
+  if (announceIt) {
+    const count = total(roadmap);
+    announce(count === 0 ? t('noProjects') : t(state.knownAt ? 'shownKnownAt' : 'shown',
+      { count, date, instant: formatUtc(roadmap.knownAt) }));
+  }
+}
+
+function reportFailed(error, year) {
+  if (error instanceof ApiError && error.status === 401) {
+    handleFailure(error);
+  } else if (error instanceof ApiError && error.status === 403) {
+    showMessage('forbidden'); // the roadmap itself may still be this token's to see
+  } else {
+    showMessage('reportFailed', { year, status: error instanceof ApiError ? error.status : error.message });
+  }
+}
+
+function openProject(button) {
+  const project = state.roadmap && projectsById(state.roadmap).get(button.dataset.projectId);
+  if (!project) {
+    return;
+  }
+  const sectorLabels = new Map(state.roadmap.sectors.map((s) => [s.sector, s.label]));
+  openHistory(project, { asOf: state.roadmap.asOf, knownAt: state.knownAt, sectorLabels }, button, handleFailure);
+}
+
+// --- controls ----------------------------------------------------------------------------------------------
+
+function knownAtFromInput() {
+  const value = $('known-at').value;
+  if (!value) {
+    return null;
+  }
+  const withSeconds = value.length === 16 ? `${value}:00` : value;
+  return `${withSeconds}Z`;
+}
+
+function wireControls() {
+  document.querySelectorAll('.lang-button').forEach((button) => {
+    button.addEventListener('click', () => switchLanguage(button.dataset.lang));
+  });
+  $('when-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.asOf = $('as-of').value || today();
+    $('as-of').value = state.asOf;
+    state.knownAt = knownAtFromInput();
+    writeAddress(true);
+    load();
+  });
+  $('today').addEventListener('click', () => {
+    $('as-of').value = today();
+    $('known-at').value = '';
+    $('when-form').requestSubmit();
+  });
+  $('lanes').addEventListener('click', (event) => {
+    const button = event.target.closest('button.bar');
+    if (button) {
+      openProject(button);
+    }
+  });
+  $('sign-out').addEventListener('click', () => {
+    signOut();
+    showSignIn('signedOut');
+    $('sign-in-heading').focus();
+  });
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = $('token-input');
+    if (!takeTokenFromText(input.value)) {
+      showMessage('tokenInvalid');
+      input.focus();
+      return;
+    }
+    input.value = '';
+    clearMessage();
+    load();
+  });
+  $('oidc-sign-in').addEventListener('click', () => {
+    beginOidcSignIn(state.config.oidc).catch((e) => showMessage('signInFailed', { reason: e.message }));
+  });
+  window.addEventListener('popstate', () => {
+    readAddress();
+    load();
+  });
+  setUpHistory((projectId) => [...document.querySelectorAll('button.bar')]
+    .find((b) => b.dataset.projectId === projectId));
+}
+
+function switchLanguage(lang) {
+  setLanguage(lang);
+  renderLanguage();
+}
+
+function renderLanguage() {
+  document.querySelectorAll('.lang-button').forEach((button) => {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
+  });
+  translateStatic();
+  renderMessage();
+  if (document.body.dataset.view === 'roadmap') {
+    $('account-name').textContent = t('signedInAs', { who: whoIsSignedIn() || '?' });
+  }
+  if (state.roadmap) {
+    const focusedBar = document.activeElement && document.activeElement.closest
+      && document.activeElement.closest('button.bar');
+    renderRoadmap(false);
+    if (focusedBar) {
+      const again = [...document.querySelectorAll('button.bar')]
+        .find((b) => b.dataset.projectId === focusedBar.dataset.projectId);
+      if (again) {
+        again.focus();
+      }
+    }
+  } else {
+    document.title = t('pageTitle');
+  }
+  rerenderHistory();
+}
+
+// --- start -------------------------------------------------------------------------------------------------
+
+async function start() {
+  setLanguage(language());
+  wireControls();
+  renderLanguage();
+  takeTokenFromFragment();
+  try {
+    const response = await fetch('/ui-config.json', { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(String(response.status));
+    }
+    state.config = await response.json();
+  } catch (e) {
+    showMessage('configFailed');
+  }
+  if (state.config.oidc && isOidcCallback()) {
+    try {
+      await completeOidcSignIn(state.config.oidc);
+    } catch (e) {
+      showSignIn();
+      showMessage('signInFailed', { reason: e instanceof SignInError ? e.message : String(e) });
+      return;
+    }
+  }
+  readAddress();
+  writeAddress(false);
+  await load();
+}
+
+start();
