@@ -1,0 +1,236 @@
+package fi.tiekartta.system;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The roadmap page as a test sees it: what a person would look at and do, by role and label where possible. */
+final class RoadmapPage {
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    RoadmapPage(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** A new visit: nothing remembered from earlier tests (language, token), then the page at query. */
+    RoadmapPage visit(String query, String token) {
+        driver.get(baseUrl + "/ui-config.json");
+        script("window.localStorage.clear(); window.sessionStorage.clear();");
+        driver.get(baseUrl + "/" + query + (token == null ? "" : "#token=" + token));
+        wait.until(d -> script("return document.body.dataset.view || ''") instanceof String view && !view.isEmpty()
+                        && !Boolean.TRUE.equals(script("return document.body.dataset.loading === 'true'")));
+        return this;
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+        wait.until(d -> !Boolean.TRUE.equals(script("return document.body.dataset.loading === 'true'"))
+                        && script("return document.body.dataset.view || ''") instanceof String view && !view.isEmpty());
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    // --- the date controls ----------------------------------------------------------------------------------
+
+    String asOfControl() {
+        return driver.findElement(By.id("as-of")).getDomProperty("value");
+    }
+
+    /**
+     * Sets the date control and presses the show button, as a person would; the value is set through the DOM
+     * because a date field's typing order follows the browser's locale.
+     */
+    void showAsOf(String date) {
+        showAsOf(date, "");
+    }
+
+    void showAsOf(String date, String knownAtUtc) {
+        script("document.getElementById('lanes').removeAttribute('data-loaded-as-of');");
+        WebElement asOf = labelled("as-of");
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+               asOf, date);
+        script("arguments[0].value = arguments[1];", labelled("known-at"), knownAtUtc);
+        driver.findElement(By.id("show")).click();
+        awaitRoadmapAsOf(date);
+    }
+
+    void awaitRoadmapAsOf(String date) {
+        wait.until(d -> date.equals(driver.findElement(By.id("lanes")).getDomAttribute("data-loaded-as-of")));
+    }
+
+    /** The control with id, after checking that a label names it (every control is labelled). */
+    private WebElement labelled(String id) {
+        WebElement label = driver.findElement(By.cssSelector("label[for='" + id + "']"));
+        if (label.getText().isBlank()) {
+            throw new AssertionError("the control " + id + " has an empty label");
+        }
+        return driver.findElement(By.id(id));
+    }
+
+    // --- lanes and bars -------------------------------------------------------------------------------------
+
+    List<String> laneHeadings() {
+        return driver.findElements(By.cssSelector("section.lane h2 .lane-name")).stream().map(WebElement::getText).toList();
+    }
+
+    int barCount() {
+        return driver.findElements(By.cssSelector("section.lane button.bar")).size();
+    }
+
+    WebElement bar(String projectId) {
+        return driver.findElement(By.cssSelector("button.bar[data-project-id='" + projectId + "']"));
+    }
+
+    String barText(String projectId) {
+        return bar(projectId).getText().strip();
+    }
+
+    /** The bar's accessible name as assistive technology computes it (Chromium's accessibility tree). */
+    String barAccessibleName(String projectId) {
+        return bar(projectId).getAccessibleName();
+    }
+
+    /** The years a lane's columns are headed with. */
+    List<String> yearColumns(String sector) {
+        return driver.findElements(By.cssSelector("section.lane[data-sector='" + sector + "'] thead th[data-year]"))
+                     .stream().map(th -> th.getDomAttribute("data-year")).toList();
+    }
+
+    /** The years a project's bar covers: the year columns its table cell spans. */
+    List<String> barYears(String projectId) {
+        @SuppressWarnings("unchecked")
+        List<String> years = (List<String>) script("""
+                const cell = arguments[0].closest('td');
+                let column = 0;
+                for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) { column += c.colSpan; }
+                const heads = [...cell.closest('table').querySelectorAll('thead th')];
+                return heads.slice(column, column + cell.colSpan).map(th => th.dataset.year);""", bar(projectId));
+        return years;
+    }
+
+    /** A lane's counts by status, as written: label → count. */
+    Map<String, Integer> laneCounts(String sector) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        driver.findElements(By.cssSelector("section.lane[data-sector='" + sector + "'] ul.counts li")).forEach(chip ->
+                counts.put(chip.findElement(By.className("chip-label")).getText(),
+                           Integer.parseInt(chip.findElement(By.className("chip-count")).getText())));
+        return counts;
+    }
+
+    String summaryHeading() {
+        return driver.findElement(By.id("summary-heading")).getText();
+    }
+
+    // --- history panel --------------------------------------------------------------------------------------
+
+    boolean historyOpen() {
+        return Boolean.TRUE.equals(script("return document.getElementById('history').open"));
+    }
+
+    void awaitHistoryOpen() {
+        wait.until(d -> historyOpen() && !d.findElements(By.cssSelector("#history-body ol.timeline > li")).isEmpty());
+    }
+
+    void awaitHistoryClosed() {
+        wait.until(d -> !historyOpen());
+    }
+
+    String historyHeading() {
+        return driver.findElement(By.id("history-heading")).getText();
+    }
+
+    List<WebElement> historyChanges() {
+        return driver.findElements(By.cssSelector("#history-body ol.timeline > li"));
+    }
+
+    void closeHistoryWithButton() {
+        driver.findElement(By.id("history-close")).click();
+        awaitHistoryClosed();
+    }
+
+    // --- keyboard, language, messages -----------------------------------------------------------------------
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    void switchLanguage(String lang) {
+        driver.findElement(By.cssSelector("button.lang-button[data-lang='" + lang + "']")).click();
+        wait.until(d -> lang.equals(htmlLang()));
+    }
+
+    String htmlLang() {
+        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+    }
+
+    boolean signInShown() {
+        return driver.findElement(By.id("sign-in")).isDisplayed();
+    }
+
+    boolean roadmapShown() {
+        return driver.findElement(By.id("roadmap-view")).isDisplayed();
+    }
+
+    String alertText() {
+        wait.until(d -> !d.findElement(By.id("alert")).getText().isBlank());
+        return driver.findElement(By.id("alert")).getText();
+    }
+
+    void signInWithPastedLink(String link) {
+        labelled("token-input").sendKeys(link);
+        driver.findElement(By.cssSelector("#token-form button[type='submit']")).click();
+    }
+
+    /** What the page's policy refused and what scripts threw, since the page was loaded. */
+    List<?> refusedByPolicy() {
+        return (List<?>) script("return window.__refused || []");
+    }
+
+    List<?> scriptErrors() {
+        return (List<?>) script("return window.__errors || []");
+    }
+
+    // --- screenshots ----------------------------------------------------------------------------------------
+
+    /** The whole page, however long, or only what is in the window. */
+    void screenshot(Path file, boolean wholePage) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("format", "png");
+        if (wholePage) {
+            Number width = (Number) script("return document.documentElement.scrollWidth");
+            Number height = (Number) script("return document.documentElement.scrollHeight");
+            parameters.put("captureBeyondViewport", true);
+            parameters.put("clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1));
+        }
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", parameters);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Object script(String source, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(source, arguments);
+    }
+}
