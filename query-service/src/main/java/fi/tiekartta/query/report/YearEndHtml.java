@@ -45,6 +45,23 @@ final class YearEndHtml {
             @media print{body{margin:0}a{color:inherit;text-decoration:none}}
             """;
 
+    /**
+     * The page's own Content-Security-Policy: nothing may run or load, and only its one style sheet applies
+     * (named by hash, so the policy stays exact). It replaces the services' default policy for this answer, which
+     * would refuse the inline style and leave a printed report unstyled.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-" + styleHash()
+            + "'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static String styleHash() {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(STYLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final int BAR_MAX = 360;
     private static final int LABEL_WIDTH = 170;
     private static final int ROW_HEIGHT = 26;
@@ -57,7 +74,7 @@ final class YearEndHtml {
         String day = finnish(report.asOf());
         html.append("<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<title>Digitiekartan vuosiraportti ").append(report.year()).append("</title>\n")
-            .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n")
+            .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n")
             .append("<h1>Digitiekartan vuosiraportti ").append(report.year()).append("</h1>\n")
             .append("<p>Hankkeiden tilanne ").append(day).append(" sellaisena kuin se tiedettiin hetkellä <time datetime=\"")
             .append(report.knownAt()).append("\">").append(report.knownAt()).append("</time> (UTC).</p>\n</header>\n<main>\n");

@@ -83,7 +83,8 @@ public class YearEndReportController {
             case CSV -> answer.header(HttpHeaders.CONTENT_DISPOSITION,
                                       ContentDisposition.attachment().filename("vuosiraportti-" + year + ".csv").build().toString())
                               .body(YearEndCsv.render(report));
-            case HTML -> answer.body(YearEndHtml.render(report));
+            case HTML -> answer.header("Content-Security-Policy", YearEndHtml.CONTENT_SECURITY_POLICY)
+                               .body(YearEndHtml.render(report));
         };
     }
 

@@ -80,6 +80,19 @@ class YearEndFormatsTest extends YearEndTestBase {
                                   "=Asiakaspalvelun &quot;chatti&quot;; ääni &amp; &lt;öljy&gt;")
                         .doesNotContain("<script", " src=", "<link", "url(", "<img", "@import", "<öljy>");
         assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http:").doesNotContain("https:");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).as("the page's own style may apply, nothing else")
+                .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'; ")
+                                                          .contains("style-src 'sha256-" + sha256OfTheStyle(html) + "'"));
+    }
+
+    private static String sha256OfTheStyle(String html) {
+        String style = html.substring(html.indexOf("<style>") + "<style>".length(), html.indexOf("</style>"));
+        try {
+            return java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
