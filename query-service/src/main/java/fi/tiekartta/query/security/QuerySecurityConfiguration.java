@@ -16,6 +16,7 @@ import java.util.Arrays;
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurityConfiguration {
 
+    private static final String[] PAGE_PATHS = {"/", "/index.html", "/ui/**", "/favicon.ico", "/ui-config.json"};
     private static final String[] EVERY_ROLE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
     @Bean
@@ -23,7 +24,8 @@ public class QuerySecurityConfiguration {
                                                 JwtAuthenticationConverter tokenConverter) throws Exception {
         return BearerTokenSecurity.build(http, json, tokenConverter, rules -> rules
                 // The roadmap page itself is static; everything it shows comes from the API with a token.
-                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**", "/favicon.ico", "/ui-config.json").permitAll()
+                .requestMatchers(HttpMethod.GET, PAGE_PATHS).permitAll()
+                .requestMatchers(HttpMethod.HEAD, PAGE_PATHS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/history",
                                  "/api/roadmap", "/api/reports/year-end/*")
                 .hasAnyRole(EVERY_ROLE)
