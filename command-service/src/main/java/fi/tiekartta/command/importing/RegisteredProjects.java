@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
+import fi.tiekartta.command.project.ProjectRules;
+
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -23,7 +26,10 @@ class RegisteredProjects {
         this.jdbc = jdbc;
     }
 
-    Set<String> amongst(Collection<String> projectIds) {
+    Set<String> amongst(Collection<String> candidates) {
+        // An id that cannot be a project's is refused with its row anyway, and may hold what the database
+        // cannot even compare (a NUL character).
+        List<String> projectIds = candidates.stream().filter(ProjectRules::isWellFormedProjectId).toList();
         if (projectIds.isEmpty()) {
             return Set.of();
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The field rules of the project commands (docs/STATUS-RULES.md), kept apart from the aggregate's state
  * changes. Each rule adds a violation naming the field; the caller refuses the command if there are any.
  */
-final class ProjectRules {
+public final class ProjectRules {
 
     static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q[1-4]");
@@ -21,6 +21,11 @@ final class ProjectRules {
     static final int MAX_YEARS_AHEAD = 10;
 
     private ProjectRules() {
+    }
+
+    /** Whether {@code projectId} could name a project at all; anything else can be refused unread. */
+    public static boolean isWellFormedProjectId(String projectId) {
+        return projectId != null && PROJECT_ID.matcher(projectId).matches();
     }
 
     static void checkRegistration(RegisterProjectCommand command, LocalDate effectiveDate, LocalDate today,

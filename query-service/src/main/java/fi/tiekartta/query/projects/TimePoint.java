@@ -1,17 +1,37 @@
 package fi.tiekartta.query.projects;
 
+import fi.tiekartta.support.web.FieldViolation;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The two coordinates of every question (DESIGN.md, "Time: two clocks"): {@code asOf}, the calendar day in
  * Helsinki the answer is about, and {@code knownAt}, the instant whose knowledge the answer uses. Either may
- * be left out: today, and now.
+ * be left out: today, and now. Both must lie within years 1000–9999: ISO-8601 spells far wider ones, which no
+ * roadmap needs and the database cannot store.
  */
 public record TimePoint(LocalDate asOf, Instant knownAt) {
 
+    private static final LocalDate EARLIEST = LocalDate.of(1000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     public static TimePoint resolve(LocalDate asOf, Instant knownAt, Clock clock) {
-        return new TimePoint(asOf != null ? asOf : LocalDate.now(clock), knownAt != null ? knownAt : clock.instant());
+        if (asOf != null && (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST))) {
+            throw new InvalidQueryException(new FieldViolation("asOf", "must be a date between " + EARLIEST + " and " + LATEST));
+        }
+        return new TimePoint(asOf != null ? asOf : LocalDate.now(clock), knownAt != null ? requireSane(knownAt) : clock.instant());
+    }
+
+    /** @return {@code knownAt}, if it lies within the years an answer can be about */
+    public static Instant requireSane(Instant knownAt) {
+        LocalDate day = knownAt.atZone(ZoneOffset.UTC).toLocalDate();
+        if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+            throw new InvalidQueryException(new FieldViolation("knownAt", "must be an instant between " + EARLIEST
+                                                                          + " and " + LATEST));
+        }
+        return knownAt;
     }
 }

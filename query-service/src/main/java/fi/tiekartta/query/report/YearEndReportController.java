@@ -71,6 +71,9 @@ public class YearEndReportController {
         if (year < FIRST_YEAR || year > lastYear) {
             throw new InvalidReportRequestException("year", "must be between " + FIRST_YEAR + " and " + lastYear);
         }
+        if (knownAt != null && knownAt.atZone(java.time.ZoneOffset.UTC).getYear() < 1000) {
+            throw new InvalidReportRequestException("knownAt", "must be an instant after the year 1000");
+        }
         if (knownAt != null && knownAt.isAfter(now)) {
             throw new InvalidReportRequestException("knownAt", "must not be in the future: a report about knowledge "
                                                                + "not yet recorded could not be reproduced");

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /ui-config.json}: what the roadmap page needs to know before anyone has signed in. */
+// Not part of the API: the page's own configuration, open like the page (docs/SECURITY.md, open endpoints).
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 public class UiConfigController {
 

@@ -1,0 +1,101 @@
+package fi.tiekartta.command.fuzz;
+
+import fi.tiekartta.command.CommandServiceTestBase;
+import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/RELIABILITY.md, bad input: random and malformed bodies, headers, dates, numbers, Unicode and CSVs at every
+ * command endpoint. Whatever comes in, the answer is never a 5xx, and a refused request writes nothing: neither
+ * events nor idempotency keys.
+ */
+class CommandApiFuzzTest extends CommandServiceTestBase {
+
+    private static final int REQUESTS_PER_SEED = 200;
+    private static final String COORDINATOR = TestTokens.mint("koordinaattori", "COORDINATOR");
+    private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
+
+    private String project;
+
+    @BeforeEach
+    void aProjectToAimAt() {
+        project = uniqueProjectId();
+        api.post("/api/projects", COORDINATOR, "{\"projectId\":\"" + project
+                + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Kohde\",\"owner\":\"matti.m\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 23, 42, 97})
+    void hostileRequests_neverGetA5xx_andRefusedOnesWriteNothing(long seed) {
+        HostileInput hostile = new HostileInput(seed);
+        int refused = 0;
+        for (int i = 0; i < REQUESTS_PER_SEED; i++) {
+            long eventsBefore = eventCount();
+            long keysBefore = idempotencyKeys();
+            Response response = sendOne(hostile);
+
+            assertThat(response.status()).as("seed %d request %d: %s", seed, i, response).isLessThan(500);
+            if (response.status() >= 400) {
+                refused++;
+                assertThat(response.contentType()).as("seed %d request %d", seed, i).startsWith("application/problem+json");
+                assertThat(eventCount()).as("seed %d request %d wrote events: %s", seed, i, response).isEqualTo(eventsBefore);
+                assertThat(idempotencyKeys()).as("seed %d request %d kept a key", seed, i).isEqualTo(keysBefore);
+            }
+        }
+        assertThat(refused).as("the input is hostile enough to be refused mostly").isGreaterThan(REQUESTS_PER_SEED / 2);
+    }
+
+    private Response sendOne(HostileInput hostile) {
+        Map<String, String> headers = new HashMap<>();
+        if (hostile.nextInt(3) == 0) {
+            headers.put("If-Match", hostile.header());
+        }
+        if (hostile.nextInt(3) == 0) {
+            headers.put("Idempotency-Key", hostile.header());
+        }
+        if (hostile.nextInt(4) == 0) {
+            headers.put("X-Correlation-Id", hostile.header());
+        }
+        if (hostile.nextInt(10) == 0) {
+            headers.put("Content-Type", hostile.pick(List.of("text/plain", "application/xml", "application/json; charset=latin1",
+                                                              "multipart/form-data", "application/json;;")));
+        }
+        String target = hostile.nextInt(5) == 0 ? encode(hostile.text()) : project;
+        String token = hostile.nextInt(2) == 0 ? COORDINATOR : OWNER;
+        return switch (hostile.nextInt(6)) {
+            case 0 -> api.send("POST", "/api/projects", token, hostile.jsonBody(List.of(
+                    "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description")), headers);
+            case 1 -> api.send("POST", "/api/projects/" + target + "/status-changes", token, hostile.jsonBody(List.of(
+                    "status", "effectiveDate", "progressPercent", "targetYear", "scheduledFor", "unit", "note", "reason")), headers);
+            case 2 -> api.send("POST", "/api/projects/" + target + "/corrections", token, hostile.jsonBody(List.of(
+                    "changeId", "status", "effectiveDate", "progressPercent", "retract", "note", "reason")), headers);
+            case 3 -> api.send("PUT", "/api/projects/" + target + "/owner", token,
+                               hostile.jsonBody(List.of("owner", "effectiveDate", "reason")), headers);
+            case 4 -> api.send("PATCH", "/api/projects/" + target, token, hostile.jsonBody(List.of(
+                    "title", "description", "plannedStartYear", "plannedEndYear", "effectiveDate", "reason")), headers);
+            default -> {
+                headers.putIfAbsent("Content-Type", "text/csv");
+                yield api.send("POST", "/api/imports?effectiveDate=" + encode(hostile.date()), COORDINATOR, hostile.csv(), headers);
+            }
+        };
+    }
+
+    private long idempotencyKeys() {
+        return jdbc.queryForObject("SELECT count(*) FROM event_store.idempotency_key", Long.class);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
