@@ -2,6 +2,7 @@ package fi.tiekartta.system;
 
 import fi.tiekartta.testsupport.HttpApi;
 import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.Race;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -9,16 +10,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,7 +61,7 @@ class ScaleOutIT {
             assertThat(instances.get(0).post("/api/projects", coordinator, registration("SO-X")).status()).isEqualTo(201);
 
             // Without If-Match every change is a fact of its own: each is either recorded or refused as a conflict.
-            List<Response> plain = race(16, i -> instances.get(i % 2).post("/api/projects/SO-X/status-changes", coordinator,
+            List<Response> plain = Race.of(16, i -> instances.get(i % 2).post("/api/projects/SO-X/status-changes", coordinator,
                     "{\"status\":\"IN_PROGRESS\",\"progressPercent\":" + i + "}"));
             assertThat(plain).extracting(Response::status).isSubsetOf(201, 409);
             long recorded = plain.stream().filter(r -> r.status() == 201).count();
@@ -77,7 +72,7 @@ class ScaleOutIT {
 
             // With If-Match on the same version, exactly one writer wins, whichever instance it reaches.
             String version = "\"" + recorded + "\"";
-            List<Response> conditional = race(8, i -> instances.get(i % 2).post("/api/projects/SO-X/status-changes",
+            List<Response> conditional = Race.of(8, i -> instances.get(i % 2).post("/api/projects/SO-X/status-changes",
                     coordinator, "{\"status\":\"DONE\"}", Map.of("If-Match", version)));
             assertThat(conditional).filteredOn(r -> r.status() == 201).hasSize(1);
             assertThat(conditional).extracting(Response::status).isSubsetOf(201, 409, 412);
@@ -117,32 +112,5 @@ class ScaleOutIT {
 
     private static String registration(String id) {
         return "{\"projectId\":\"" + id + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Skaalaus\",\"owner\":\"o\"}";
-    }
-
-    private interface Request {
-        Response send(int writer);
-    }
-
-    private static List<Response> race(int writers, Request request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                int writer = i;
-                futures.add(pool.submit((Callable<Response>) () -> {
-                    start.await();
-                    return request.send(writer);
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

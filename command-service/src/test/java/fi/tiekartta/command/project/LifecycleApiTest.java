@@ -2,18 +2,13 @@ package fi.tiekartta.command.project;
 
 import fi.tiekartta.command.CommandServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.Race;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +81,7 @@ class LifecycleApiTest extends CommandServiceTestBase {
     void concurrentRequestsWithOneIdempotencyKey_appendOnce_andGetOneAnswer() throws Exception {
         String id = registered();
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
-        List<Response> answers = race(8, () -> api.post("/api/projects/" + id + "/status-changes", OWNER,
+        List<Response> answers = Race.of(8, writer -> api.post("/api/projects/" + id + "/status-changes", OWNER,
                                                          "{\"status\":\"WAITING\",\"note\":\"toimittaja\"}", key));
 
         assertThat(answers).extracting(Response::status).containsOnly(201);
@@ -108,7 +103,7 @@ class LifecycleApiTest extends CommandServiceTestBase {
     @Test
     void racingWritersWithOneIfMatch_exactlyOneWins() throws Exception {
         String id = registered();
-        List<Response> answers = race(8, () -> api.post("/api/projects/" + id + "/status-changes", OWNER,
+        List<Response> answers = Race.of(8, writer -> api.post("/api/projects/" + id + "/status-changes", OWNER,
                                                          "{\"status\":\"IN_PROGRESS\"}", Map.of("If-Match", "\"0\"")));
 
         assertThat(answers).extracting(Response::status).containsOnly(201, 412);
@@ -217,26 +212,4 @@ class LifecycleApiTest extends CommandServiceTestBase {
         return storedEvent(id, 1, "payload::jsonb ->> 'changeId'");
     }
 
-    /** Starts {@code writers} requests at the same moment and collects every answer. */
-    private static List<Response> race(int writers, Callable<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
