@@ -1,5 +1,6 @@
 package fi.tiekartta.support.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code sendError} from a filter) as problem details too, in place of Spring Boot's HTML/JSON error page.
  * It says only the status: whatever went wrong is in the log under the correlation id.
  */
+@Hidden // the servlet container's error page, not an endpoint of the API
 @RestController
 public class ProblemErrorController implements ErrorController {
 
