@@ -1,5 +1,6 @@
 package fi.tiekartta.command.project;
 
+import fi.tiekartta.command.axon.AggregateCacheConfiguration;
 import fi.tiekartta.events.ProjectDetailsRevisedEvent;
 import fi.tiekartta.events.ProjectOwnerAssignedEvent;
 import fi.tiekartta.events.ProjectRegisteredEvent;
@@ -28,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * state holds only what those decisions need. Everything people look at is built from its events by the
  * query-service.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfiguration.PROJECT_CACHE)
 public class Project {
 
     @AggregateIdentifier
