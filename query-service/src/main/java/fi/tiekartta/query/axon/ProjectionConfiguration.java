@@ -1,14 +1,20 @@
 package fi.tiekartta.query.axon;
 
+import fi.tiekartta.query.projects.ProjectProjection;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -32,6 +38,19 @@ public class ProjectionConfiguration {
                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                                  .fetchDelay(fetchDelay.toMillis())
                                  .build();
+    }
+
+    /**
+     * Every processor's event handling runs with the event's correlation id in the logging MDC and feeds the lag
+     * histogram ({@link EventHandlingContext}). An event the projection cannot apply fails its batch, which is
+     * rolled back and retried (the processor reports an error in the health meanwhile), instead of being logged and
+     * skipped: a skipped event would leave a hole in views that must hold every event.
+     */
+    @Autowired
+    public void monitorEventHandling(EventProcessingConfigurer processing, MeterRegistry meters, Clock clock) {
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new EventHandlingContext(processor, meters, clock));
+        processing.registerListenerInvocationErrorHandler(ProjectProjection.PROCESSING_GROUP,
+                                                          configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -14,7 +14,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Table {@code read_model.project_change}: every recorded change, in recording order per project. */
@@ -32,12 +36,12 @@ public class ChangeLog {
         this.jdbc = jdbc;
     }
 
-    /** @return {@code false} when the change was there already: the event was delivered before */
-    public boolean append(RecordedChange c) {
-        int inserted = jdbc.update(
+    /** Adds changes not stored yet (the projection checked); a change stored already fails the whole batch. */
+    void appendAll(List<RecordedChange> changes) {
+        jdbc.batchUpdate(
                 "INSERT INTO read_model.project_change (" + COLUMNS + ") "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
-                ps -> {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                changes, changes.size(), (ps, c) -> {
                     ps.setString(1, c.projectId());
                     ps.setLong(2, c.sequence());
                     ps.setString(3, c.changeId());
@@ -58,7 +62,33 @@ public class ChangeLog {
                     ps.setString(18, c.corrects());
                     ps.setString(19, c.details() == null ? null : toJson(c.details()));
                 });
-        return inserted == 1;
+    }
+
+    /** The changes of each of {@code projectIds} that has any, each list in sequence order. */
+    Map<String, List<RecordedChange>> changesOfAll(Collection<String> projectIds) {
+        Map<String, List<RecordedChange>> byProject = new HashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM read_model.project_change WHERE project_id = ANY (?) ORDER BY project_id, sequence",
+                   ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
+                   (ResultSet rs) -> {
+                       RecordedChange change = ROW.mapRow(rs, 0);
+                       byProject.computeIfAbsent(change.projectId(), id -> new ArrayList<>()).add(change);
+                   });
+        return byProject;
+    }
+
+    /** The last sequence of each of {@code projectIds} that has a change. */
+    Map<String, Long> lastSequences(Collection<String> projectIds) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.query("SELECT p.id, (SELECT max(c.sequence) FROM read_model.project_change c WHERE c.project_id = p.id)"
+                   + " FROM unnest(?::text[]) AS p(id)",
+                   ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
+                   (ResultSet rs) -> {
+                       long sequence = rs.getLong(2);
+                       if (!rs.wasNull()) {
+                           last.put(rs.getString(1), sequence);
+                       }
+                   });
+        return last;
     }
 
     public List<RecordedChange> changesOf(String projectId) {

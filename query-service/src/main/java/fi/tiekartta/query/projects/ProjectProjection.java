@@ -9,14 +9,15 @@ import fi.tiekartta.events.StatusChangeRetractedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Projects every project event into the change log and the bitemporal project views, in one transaction with
- * the processor's token. An event seen twice (a redelivery after a crash, a replay) is recognised by its
- * place in the stream and changes nothing. How an event reads as a change is {@link RecordedChanges}'s, which
- * the audit replay shares.
+ * the processor's token ({@link ProjectionWriter} writes a batch of events at a time). An event seen twice (a
+ * redelivery after a crash, a replay) is recognised by its place in the stream and changes nothing. How an event
+ * reads as a change is {@link RecordedChanges}'s, which the audit replay shares.
  */
 @Component
 @ProcessingGroup(ProjectProjection.PROCESSING_GROUP)
@@ -26,10 +27,14 @@ public class ProjectProjection {
 
     private final ChangeLog changes;
     private final ProjectViewTable views;
+    private final ProjectHeads heads;
+    private final ProjectionWriter writer;
 
-    public ProjectProjection(ChangeLog changes, ProjectViewTable views) {
+    public ProjectProjection(ChangeLog changes, ProjectViewTable views, ProjectHeads heads, ProjectionWriter writer) {
         this.changes = changes;
         this.views = views;
+        this.heads = heads;
+        this.writer = writer;
     }
 
     @EventHandler
@@ -37,9 +42,10 @@ public class ProjectProjection {
         record(RecordedChanges.of(event, message));
     }
 
+    /** Counted in the status-change metrics only when live: a replay repeats history, it does not make it. */
     @EventHandler
-    void on(ProjectStatusChangedEvent event, DomainEventMessage<?> message) {
-        record(RecordedChanges.of(event, message));
+    void on(ProjectStatusChangedEvent event, DomainEventMessage<?> message, ReplayStatus replay) {
+        writer.record(RecordedChanges.of(event, message), !replay.isReplay());
     }
 
     @EventHandler
@@ -65,13 +71,12 @@ public class ProjectProjection {
     @ResetHandler
     void reset() {
         views.deleteAll();
+        heads.deleteAll();
         changes.deleteAll();
+        writer.forgetAll();
     }
 
     private void record(RecordedChange change) {
-        if (changes.append(change)) {
-            views.supersede(change.projectId(), ProjectTimeline.fold(changes.changesOf(change.projectId())),
-                            change.recordedAt());
-        }
+        writer.record(change, false);
     }
 }

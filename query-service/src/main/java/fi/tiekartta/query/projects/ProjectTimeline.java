@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class ProjectTimeline {
 
-    private static final Comparator<RecordedChange> VALID_TIME_ORDER =
+    static final Comparator<RecordedChange> VALID_TIME_ORDER =
             Comparator.comparing(RecordedChange::effectiveDate).thenComparingLong(RecordedChange::sequence);
 
     private ProjectTimeline() {
@@ -35,22 +35,36 @@ public final class ProjectTimeline {
         if (registration.isEmpty()) {
             return List.of();
         }
-        Accumulator state = new Accumulator(registration.get());
-        TreeMap<LocalDate, List<RecordedChange>> byDay = new TreeMap<>();
-        inForce(changes).stream()
-                        .sorted(VALID_TIME_ORDER)
-                        .forEach(c -> byDay.computeIfAbsent(c.effectiveDate(), d -> new ArrayList<>()).add(c));
+        List<RecordedChange> ordered = new ArrayList<>(inForce(changes));
+        ordered.sort(VALID_TIME_ORDER);
+        return foldFrom(registration.get(), ordered, registration.get().effectiveDate(), null);
+    }
 
+    /**
+     * The fold from day {@code from} on, for a caller that keeps the segments before it: the changes in force, in
+     * valid-time order, before {@code from} only set the state the first segment starts from. A fold from the
+     * registration day is the whole fold.
+     *
+     * @param before the segment the result continues (ends on {@code from}), or null from the registration day; the
+     *               result starts with it, unchanged unless the first new segment looked the same and was joined to it
+     */
+    static List<Segment> foldFrom(RecordedChange registration, Iterable<RecordedChange> inForceInValidTimeOrder,
+                                  LocalDate from, Segment before) {
+        Accumulator state = new Accumulator(registration);
         List<Segment> segments = new ArrayList<>();
-        LocalDate from = registration.get().effectiveDate();
-        for (Map.Entry<LocalDate, List<RecordedChange>> day : byDay.entrySet()) {
-            if (day.getKey().isAfter(from)) {
-                append(segments, new Segment(from, day.getKey(), state.current()));
-                from = day.getKey();
-            }
-            day.getValue().forEach(state::apply);
+        if (before != null) {
+            segments.add(before);
         }
-        append(segments, new Segment(from, null, state.current()));
+        LocalDate start = from;
+        for (RecordedChange change : inForceInValidTimeOrder) {
+            // The first change of a later day ends the segment so far; changes of one day all go into the next.
+            if (change.effectiveDate().isAfter(start)) {
+                append(segments, new Segment(start, change.effectiveDate(), state.current()));
+                start = change.effectiveDate();
+            }
+            state.apply(change);
+        }
+        append(segments, new Segment(start, null, state.current()));
         return segments;
     }
 

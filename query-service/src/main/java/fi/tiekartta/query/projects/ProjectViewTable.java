@@ -9,15 +9,17 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Table {@code read_model.project_view}: the project views along both clocks. Rows are only ever added or
@@ -46,37 +48,75 @@ public class ProjectViewTable {
     public record Found(ProjectState state, long version, Instant lastRecordedAt) {
     }
 
+    /** A row believed now (its {@code recorded_to} open), as stored. */
+    record StoredRow(Segment segment, Instant recordedFrom) {
+    }
+
     /**
-     * Makes {@code segments} what is believed about the project from {@code recordedAt} on: rows that no longer
-     * hold are closed at that instant, new ones start there, unchanged ones stay as they are.
+     * Writes what a batch of events changed: first the stored rows it closes or deletes (found by project and
+     * {@code valid_from}, unique among a project's believed rows), then the rows it adds, some of them already
+     * closed. Each close and delete must hit exactly one row, or the batch fails: the projection's memory and the
+     * table would have parted ways.
      */
-    void supersede(String projectId, List<Segment> segments, Instant recordedAt) {
-        Set<Segment> wanted = new HashSet<>(segments);
-        List<Long> toClose = new ArrayList<>();
-        List<Long> toDelete = new ArrayList<>();
-        for (Stored stored : believedNow(projectId)) {
-            if (!wanted.remove(stored.segment())) {
-                // A row recorded at this very instant (or later, with clocks out of step) was never visible to
-                // any knownAt before this change: it goes instead of leaving an empty interval behind.
-                (stored.recordedFrom().isBefore(recordedAt) ? toClose : toDelete).add(stored.id());
-            }
-        }
-        toClose.forEach(id -> jdbc.update("UPDATE read_model.project_view SET recorded_to = ? WHERE id = ?",
-                                          Timestamp.from(recordedAt), id));
-        toDelete.forEach(id -> jdbc.update("DELETE FROM read_model.project_view WHERE id = ?", id));
-        List<Segment> added = new ArrayList<>(wanted);
+    void write(ProjectionBatch batch) {
+        requireOneRowEach("close", jdbc.batchUpdate(
+                "UPDATE read_model.project_view SET recorded_to = ? WHERE project_id = ? AND valid_from = ? AND recorded_to IS NULL",
+                batch.closes, batch.closes.size(), (ps, row) -> {
+                    ps.setTimestamp(1, Timestamp.from(row.recordedTo()));
+                    ps.setString(2, row.projectId());
+                    ps.setDate(3, Date.valueOf(row.validFrom()));
+                }));
+        requireOneRowEach("delete", jdbc.batchUpdate(
+                "DELETE FROM read_model.project_view WHERE project_id = ? AND valid_from = ? AND recorded_to IS NULL",
+                batch.deletes, batch.deletes.size(), (ps, row) -> {
+                    ps.setString(1, row.projectId());
+                    ps.setDate(2, Date.valueOf(row.validFrom()));
+                }));
+        List<ProjectionBatch.NewRow> added = batch.inserts.stream().filter(row -> !row.dropped()).toList();
         jdbc.batchUpdate("INSERT INTO read_model.project_view "
-                         + "(project_id, valid_from, valid_to, recorded_from, sector, status, state) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)",
-                         added, added.size(), (ps, segment) -> {
-                             ps.setString(1, projectId);
+                         + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state) "
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                         added, added.size(), (ps, row) -> {
+                             Segment segment = row.segment;
+                             ps.setString(1, row.projectId);
                              ps.setDate(2, Date.valueOf(segment.validFrom()));
                              ps.setObject(3, segment.validTo() == null ? null : Date.valueOf(segment.validTo()), Types.DATE);
-                             ps.setTimestamp(4, Timestamp.from(recordedAt));
-                             ps.setString(5, segment.state().sector());
-                             ps.setString(6, segment.state().status().name());
-                             ps.setString(7, toJson(segment.state()));
+                             ps.setTimestamp(4, Timestamp.from(row.recordedFrom));
+                             if (row.recordedTo() == null) {
+                                 ps.setNull(5, Types.TIMESTAMP);
+                             } else {
+                                 ps.setTimestamp(5, Timestamp.from(row.recordedTo()));
+                             }
+                             ps.setString(6, segment.state().sector());
+                             ps.setString(7, segment.state().status().name());
+                             ps.setString(8, toJson(segment.state()));
                          });
+    }
+
+    private static void requireOneRowEach(String what, int[][] counts) {
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("a " + what + " of a believed project_view row hit " + count
+                                                    + " rows: the projection's memory is out of step with the table");
+                }
+            }
+        }
+    }
+
+    /** The rows believed now of each of {@code projectIds} that has any. */
+    Map<String, List<StoredRow>> believedNowOfAll(Collection<String> projectIds) {
+        Map<String, List<StoredRow>> byProject = new HashMap<>();
+        jdbc.query("SELECT project_id, valid_from, valid_to, recorded_from, state::text FROM read_model.project_view "
+                   + "WHERE project_id = ANY (?) AND recorded_to IS NULL",
+                   ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
+                   (ResultSet rs) -> {
+                       StoredRow row = new StoredRow(new Segment(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                                                                 fromJson(rs.getString(5))),
+                                                     rs.getTimestamp(4).toInstant());
+                       byProject.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(row);
+                   });
+        return byProject;
     }
 
     public List<Found> findAll(LocalDate asOf, Instant knownAt, String sector, String status) {
@@ -104,24 +144,10 @@ public class ProjectViewTable {
         jdbc.update("DELETE FROM read_model.project_view");
     }
 
-    private List<Stored> believedNow(String projectId) {
-        return jdbc.query("SELECT id, valid_from, valid_to, recorded_from, state::text FROM read_model.project_view "
-                          + "WHERE project_id = ? AND recorded_to IS NULL",
-                          (rs, i) -> new Stored(rs.getLong(1),
-                                                rs.getTimestamp(4).toInstant(),
-                                                new Segment(rs.getObject(2, LocalDate.class),
-                                                            rs.getObject(3, LocalDate.class),
-                                                            fromJson(rs.getString(5)))),
-                          projectId);
-    }
-
     private static List<Object> visibleArgs(LocalDate asOf, Instant knownAt) {
         Timestamp known = Timestamp.from(knownAt);
         Date date = Date.valueOf(asOf);
         return List.of(known, date, date, known, known);
-    }
-
-    private record Stored(long id, Instant recordedFrom, Segment segment) {
     }
 
     private static final RowMapper<Found> FOUND = (rs, i) -> new Found(

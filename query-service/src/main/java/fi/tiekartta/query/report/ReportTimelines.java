@@ -29,8 +29,13 @@ public class ReportTimelines {
             ProjectDetailsRevisedEvent.class, StatusChangeCorrectedEvent.class, StatusChangeRetractedEvent.class)
             .map(Class::getName).toList();
 
+    /**
+     * The events recorded up to an instant that the change log lacks, among those after the processor's position
+     * (or in its gaps): every event up to the position is applied, in the same transaction as the token.
+     */
     private static final String UNPROJECTED = "SELECT count(*) FROM " + EventStoreTables.DOMAIN_EVENTS + " e"
-            + " WHERE e.time_stamp::timestamptz <= CAST(? AS timestamptz)"
+            + " WHERE (e.global_index > ? OR e.global_index = ANY (?))"
+            + " AND e.time_stamp::timestamptz <= CAST(? AS timestamptz)"
             + " AND e.payload_type IN (" + PROJECTED_TYPES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")) + ")"
             + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change c WHERE c.event_id = e.event_identifier)";
 
@@ -40,9 +45,11 @@ public class ReportTimelines {
             + " WHERE tstzrange(v.recorded_from, v.recorded_to) @> CAST(? AS timestamptz) AND v.valid_from <= ?";
 
     private final JdbcTemplate jdbc;
+    private final ProjectionPosition position;
 
-    public ReportTimelines(JdbcTemplate jdbc) {
+    public ReportTimelines(JdbcTemplate jdbc, ProjectionPosition position) {
         this.jdbc = jdbc;
+        this.position = position;
     }
 
     /**
@@ -65,7 +72,12 @@ public class ReportTimelines {
      * this is above zero would lack them, and the same {@code knownAt} asked later would give other bytes.
      */
     public long eventsNotYetProjected(Instant knownAt) {
-        Long count = jdbc.queryForObject(UNPROJECTED, Long.class, utc(knownAt));
+        ProjectionPosition.Applied applied = position.applied();
+        Long count = jdbc.query(UNPROJECTED, ps -> {
+            ps.setLong(1, applied.upTo());
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", applied.gaps().toArray()));
+            ps.setObject(3, utc(knownAt));
+        }, rs -> rs.next() ? rs.getLong(1) : 0L);
         return count == null ? 0 : count;
     }
 

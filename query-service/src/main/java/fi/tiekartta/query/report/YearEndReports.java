@@ -4,6 +4,10 @@ import fi.tiekartta.query.audit.EventLogDigest;
 import fi.tiekartta.query.roadmap.ProjectIdOrder;
 import fi.tiekartta.query.roadmap.SectorGroups;
 import fi.tiekartta.vocabulary.Sectors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Computes year-end reports. A report is made in one read-only REPEATABLE READ transaction, so that the
@@ -37,10 +41,22 @@ public class YearEndReports {
     private final TransactionTemplate snapshot;
     private final Clock clock;
     private final Duration catchUpPatience;
+    private final Timer catchUpCheck;
+    private final Timer timelineRead;
+    private final Timer digestRead;
 
     public YearEndReports(ReportTimelines timelines, EventLogDigest digest, Sectors sectors,
+                          PlatformTransactionManager transactions, Clock clock, Duration catchUpPatience) {
+        this(timelines, digest, sectors, transactions, clock, catchUpPatience, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public YearEndReports(ReportTimelines timelines, EventLogDigest digest, Sectors sectors,
                           PlatformTransactionManager transactions, Clock clock,
-                          @Value("${tiekartta.reports.catch-up-wait:3s}") Duration catchUpPatience) {
+                          @Value("${tiekartta.reports.catch-up-wait:3s}") Duration catchUpPatience, MeterRegistry meters) {
+        this.catchUpCheck = phase(meters, "catch-up");
+        this.timelineRead = phase(meters, "timelines");
+        this.digestRead = phase(meters, "digest");
         this.timelines = timelines;
         this.digest = digest;
         this.sectors = sectors;
@@ -61,7 +77,7 @@ public class YearEndReports {
     public YearEnd report(int year, Instant knownAt) {
         Instant giveUpAt = clock.instant().plus(catchUpPatience);
         while (true) {
-            Optional<YearEnd> report = snapshot.execute(tx -> timelines.eventsNotYetProjected(knownAt) > 0
+            Optional<YearEnd> report = snapshot.execute(tx -> catchUpCheck.record(() -> timelines.eventsNotYetProjected(knownAt)) > 0
                     ? Optional.empty() : Optional.of(compute(year, knownAt)));
             if (report != null && report.isPresent()) {
                 return report.get();
@@ -75,17 +91,29 @@ public class YearEndReports {
 
     private YearEnd compute(int year, Instant knownAt) {
         LocalDate lastDay = LocalDate.of(year, 12, 31);
-        Map<String, List<TimelineSegment>> byProject = new TreeMap<>(ProjectIdOrder.NATURAL);
-        timelines.segmentsUpTo(lastDay, knownAt)
-                 .forEach(s -> byProject.computeIfAbsent(s.projectId(), id -> new ArrayList<>()).add(s));
-        List<ProjectYear> projects = byProject.values().stream()
-                .map(timeline -> timeline.stream().sorted(Comparator.comparing(TimelineSegment::validFrom)).toList())
-                .map(timeline -> YearEndFold.of(year, timeline))
-                .toList();
+        List<ProjectYear> projects = timelineRead.record(() -> {
+            Map<String, List<TimelineSegment>> byProject = new HashMap<>();
+            timelines.segmentsUpTo(lastDay, knownAt)
+                     .forEach(s -> byProject.computeIfAbsent(s.projectId(), id -> new ArrayList<>()).add(s));
+            // Sorted once, not on every insertion: the natural order of ids is not cheap to compare.
+            List<String> ids = new ArrayList<>(byProject.keySet());
+            ids.sort(ProjectIdOrder.NATURAL);
+            return ids.stream()
+                      .map(id -> byProject.get(id).stream().sorted(Comparator.comparing(TimelineSegment::validFrom)).toList())
+                      .map(timeline -> YearEndFold.of(year, timeline))
+                      .toList();
+        });
         List<YearEnd.SectorYear> bySector = SectorGroups.group(sectors, projects, ProjectYear::sector).entrySet().stream()
                 .map(group -> new YearEnd.SectorYear(group.getKey(), List.copyOf(group.getValue())))
                 .toList();
-        return new YearEnd(year, lastDay, knownAt, digest.digestAt(knownAt), bySector);
+        return new YearEnd(year, lastDay, knownAt, digestRead.record(() -> digest.digestAt(knownAt)), bySector);
+    }
+
+    private static Timer phase(MeterRegistry meters, String phase) {
+        return Timer.builder("tiekartta.report.year-end.phase")
+                    .description("Time spent in each phase of computing a year-end report")
+                    .tag("phase", phase)
+                    .register(meters);
     }
 
     private static void pause() {

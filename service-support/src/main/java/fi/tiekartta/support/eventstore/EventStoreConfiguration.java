@@ -50,7 +50,8 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 @Value("${tiekartta.event-store.gap-timeout:60s}") Duration gapTimeout) {
+                                                 @Value("${tiekartta.event-store.gap-timeout:60s}") Duration gapTimeout,
+                                                 @Value("${tiekartta.event-store.batch-size:100}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                                      .eventSerializer(eventSerializer)
                                      .snapshotSerializer(snapshotSerializer)
@@ -61,6 +62,9 @@ public class EventStoreConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .dataType(String.class)
+                                     // Events read per query, by a processor following the store and when an
+                                     // aggregate is loaded (docs/PERFORMANCE.md measures the choice).
+                                     .batchSize(batchSize)
                                      // How long a reader waits for a missing global index before giving up on it.
                                      // Appends commit in index order (AppendLock), so a gap that old is a rolled
                                      // back insert that will never appear.

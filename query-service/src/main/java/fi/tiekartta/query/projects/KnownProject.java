@@ -1,0 +1,310 @@
+package fi.tiekartta.query.projects;
+
+import fi.tiekartta.query.projects.ProjectTimeline.Segment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * What the projection knows about one project: its changes, those in force in valid-time order (as
+ * {@link ProjectTimeline#inForce} makes them), and the view rows believed now (open {@code recorded_to}) by the day
+ * they start, which are always the fold of those changes. It is the state of {@code project_change} and
+ * {@code project_view} for this project, kept in memory so that an event costs a fold of what it can change, not a
+ * read and fold of the project's whole history.
+ *
+ * <p>Applying a change does to the rows exactly what the fold of all changes and a comparison with every believed
+ * row did: the believed rows the new fold no longer has are closed at the change's recording time (or, recorded at
+ * that very instant, deleted), the new fold's rows not believed yet are added from that time. It only computes less:
+ * a change takes effect on its effective date (a correction on the earlier of its old and new date, a retraction on
+ * the date it took back), so the segments that end before the segment running into that day stay as they are, and
+ * only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}).
+ *
+ * <p>Not thread-safe: one batch owns it at a time ({@link KnownProjects#takeAll}).
+ */
+final class KnownProject {
+
+    /** Valid-time order: effective date, then sequence (unique within a project). */
+    private record ValidTime(LocalDate effectiveDate, long sequence) implements Comparable<ValidTime> {
+        @Override
+        public int compareTo(ValidTime other) {
+            int byDate = effectiveDate.compareTo(other.effectiveDate);
+            return byDate != 0 ? byDate : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /** A row of {@code project_view} believed now; {@code pending} while the current batch is yet to write it. */
+    static final class Believed {
+        final Segment segment;
+        final Instant recordedFrom;
+        ProjectionBatch.NewRow pending;
+
+        Believed(Segment segment, Instant recordedFrom, ProjectionBatch.NewRow pending) {
+            this.segment = segment;
+            this.recordedFrom = recordedFrom;
+            this.pending = pending;
+        }
+    }
+
+    private final String projectId;
+    /** Every change as the fold reads it (who, why and which request are left out), in sequence order. */
+    private final List<RecordedChange> changes = new ArrayList<>();
+    private RecordedChange registration;
+    private final TreeMap<ValidTime, RecordedChange> inForce = new TreeMap<>();
+    private final Map<String, ValidTime> statusChangeTimes = new HashMap<>();
+    private final TreeMap<LocalDate, Believed> believed = new TreeMap<>();
+    /** The latest recording time of any change, and the recording time of the change with the last sequence. */
+    private Instant lastRecordedAt;
+    private Instant versionRecordedAt;
+
+    private KnownProject(String projectId) {
+        this.projectId = projectId;
+    }
+
+    /** A project as stored: {@code stored} in sequence order, {@code believedRows} its rows with an open recorded_to. */
+    static KnownProject of(String projectId, List<RecordedChange> stored, Collection<ProjectViewTable.StoredRow> believedRows) {
+        KnownProject project = new KnownProject(projectId);
+        for (RecordedChange change : stored) {
+            project.changes.add(foldInput(change));
+            project.noteRecordingTime(change);
+        }
+        project.recomputeInForce();
+        for (ProjectViewTable.StoredRow row : believedRows) {
+            project.believed.put(row.segment().validFrom(), new Believed(row.segment(), row.recordedFrom(), null));
+        }
+        return project;
+    }
+
+    String projectId() {
+        return projectId;
+    }
+
+    /** The project's version: the sequence of its last change, -1 before anything arrived. */
+    long lastSequence() {
+        return changes.isEmpty() ? -1 : changes.get(changes.size() - 1).sequence();
+    }
+
+    Instant lastRecordedAt() {
+        return lastRecordedAt;
+    }
+
+    Instant versionRecordedAt() {
+        return versionRecordedAt;
+    }
+
+    int weight() {
+        return changes.size() + 1;
+    }
+
+    /** The sector its registration named; null before the registration arrived. */
+    String sector() {
+        return registration == null ? null : registration.details().sector();
+    }
+
+    boolean has(long sequence) {
+        int low = 0;
+        int high = changes.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long found = changes.get(middle).sequence();
+            if (found == sequence) {
+                return true;
+            } else if (found < sequence) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records {@code change} (new: the caller checked {@link #has}) and brings the believed rows in line with the new
+     * fold, telling {@code batch} what to write. Should it fail, the batch fails and this project is not used again.
+     */
+    void apply(RecordedChange change, ProjectionBatch batch) {
+        RecordedChange input = foldInput(change);
+        boolean inOrder = change.sequence() > lastSequence();
+        int at = changes.size();
+        while (at > 0 && changes.get(at - 1).sequence() > change.sequence()) {
+            at--;
+        }
+        changes.add(at, input);
+        noteRecordingTime(change);
+        batch.changeRecorded(this, change);
+
+        LocalDate affected;
+        boolean everything = !inOrder || input.type() == ChangeType.REGISTERED;
+        if (everything) {
+            recomputeInForce(); // not the order the fold assumes: start over
+            affected = null;
+        } else {
+            affected = putInForce(input);
+            if (affected == null) {
+                return; // corrects or retracts nothing in force: the fold is what it was
+            }
+        }
+        refold(everything ? null : affected, change.recordedAt(), batch);
+    }
+
+    /**
+     * Changes what is in force as {@link ProjectTimeline#inForce} would after {@code change}; returns the first day
+     * the change can alter, or null when it alters nothing.
+     */
+    private LocalDate putInForce(RecordedChange change) {
+        switch (change.type()) {
+            case STATUS_CHANGED -> {
+                ValidTime time = new ValidTime(change.effectiveDate(), change.sequence());
+                ValidTime replaced = statusChangeTimes.put(change.changeId(), time);
+                if (replaced != null) {
+                    inForce.remove(replaced);
+                }
+                inForce.put(time, change);
+                return replaced == null ? time.effectiveDate() : earlier(replaced.effectiveDate(), time.effectiveDate());
+            }
+            case CORRECTED -> {
+                ValidTime original = statusChangeTimes.get(change.corrects());
+                if (original == null) {
+                    return null;
+                }
+                RecordedChange corrected = inForce.remove(original).correctedAs(change);
+                ValidTime time = new ValidTime(corrected.effectiveDate(), corrected.sequence());
+                statusChangeTimes.put(change.corrects(), time);
+                inForce.put(time, corrected);
+                return earlier(original.effectiveDate(), time.effectiveDate());
+            }
+            case RETRACTED -> {
+                ValidTime original = statusChangeTimes.remove(change.corrects());
+                if (original == null) {
+                    return null;
+                }
+                inForce.remove(original);
+                return original.effectiveDate();
+            }
+            case OWNER_ASSIGNED, DETAILS_REVISED -> {
+                inForce.put(new ValidTime(change.effectiveDate(), change.sequence()), change);
+                return change.effectiveDate();
+            }
+            default -> throw new IllegalStateException("a registration is folded from the start");
+        }
+    }
+
+    private void recomputeInForce() {
+        inForce.clear();
+        statusChangeTimes.clear();
+        registration = changes.stream().filter(c -> c.type() == ChangeType.REGISTERED).findFirst().orElse(null);
+        for (RecordedChange change : ProjectTimeline.inForce(changes)) {
+            ValidTime time = new ValidTime(change.effectiveDate(), change.sequence());
+            inForce.put(time, change);
+            if (change.type() == ChangeType.STATUS_CHANGED) {
+                statusChangeTimes.put(change.changeId(), time);
+            }
+        }
+    }
+
+    /**
+     * Folds again from the believed segment that runs into {@code affected} (the whole fold with null) and compares
+     * the result with the believed rows from there on.
+     */
+    private void refold(LocalDate affected, Instant recordedAt, ProjectionBatch batch) {
+        if (registration == null) {
+            retireAll(believed, recordedAt, batch); // nothing to show before the registration arrives
+            return;
+        }
+        LocalDate registeredOn = registration.effectiveDate();
+        LocalDate from = affected == null ? null : believed.lowerKey(affected);
+        List<Segment> segments = null;
+        if (from != null && from.isAfter(registeredOn)) {
+            Segment kept = believed.lowerEntry(from).getValue().segment;
+            List<Segment> folded = ProjectTimeline.foldFrom(registration, inForce.values(), from, kept);
+            if (folded.get(0) == kept) {
+                segments = folded.subList(1, folded.size());
+            }
+            // else the first new segment joined the kept one: fold everything, as the full fold would
+        }
+        if (segments == null) {
+            from = registeredOn;
+            segments = ProjectTimeline.foldFrom(registration, inForce.values(), registeredOn, null);
+            if (!believed.isEmpty() && believed.firstKey().isBefore(from)) {
+                from = believed.firstKey();
+            }
+        }
+        compare(believed.tailMap(from, true), segments, recordedAt, batch);
+    }
+
+    /** The believed rows from a day on against the new fold from that day on: unchanged rows stay, others go, new come. */
+    private void compare(NavigableMap<LocalDate, Believed> current, List<Segment> segments, Instant recordedAt,
+                         ProjectionBatch batch) {
+        Map<LocalDate, Segment> wanted = new HashMap<>();
+        for (Segment segment : segments) {
+            wanted.put(segment.validFrom(), segment);
+        }
+        List<Believed> retired = new ArrayList<>();
+        for (Believed row : current.values()) {
+            Segment same = wanted.get(row.segment.validFrom());
+            if (row.segment.equals(same)) {
+                wanted.remove(row.segment.validFrom());
+            } else {
+                retired.add(row);
+            }
+        }
+        for (Believed row : retired) {
+            believed.remove(row.segment.validFrom());
+            retire(row, recordedAt, batch);
+        }
+        for (Segment segment : segments) {
+            if (wanted.containsKey(segment.validFrom())) {
+                believed.put(segment.validFrom(), new Believed(segment, recordedAt, batch.insert(projectId, segment, recordedAt)));
+            }
+        }
+    }
+
+    private void retireAll(NavigableMap<LocalDate, Believed> rows, Instant recordedAt, ProjectionBatch batch) {
+        List<Believed> all = new ArrayList<>(rows.values());
+        rows.clear();
+        all.forEach(row -> retire(row, recordedAt, batch));
+    }
+
+    private void retire(Believed row, Instant recordedAt, ProjectionBatch batch) {
+        // A row recorded at this very instant (or later, with clocks out of step) was never visible to any knownAt
+        // before this change: it goes instead of leaving an empty interval behind.
+        boolean close = row.recordedFrom.isBefore(recordedAt);
+        if (row.pending != null) {
+            row.pending.retire(close ? recordedAt : null);
+        } else if (close) {
+            batch.closeStored(projectId, row.segment.validFrom(), recordedAt);
+        } else {
+            batch.deleteStored(projectId, row.segment.validFrom());
+        }
+    }
+
+    /** The batch that applied changes to this project has written its rows: nothing is pending any more. */
+    void written() {
+        believed.values().forEach(row -> row.pending = null);
+    }
+
+    private void noteRecordingTime(RecordedChange change) {
+        Instant at = change.recordedAt();
+        lastRecordedAt = lastRecordedAt == null || at.isAfter(lastRecordedAt) ? at : lastRecordedAt;
+        if (change.sequence() >= lastSequence()) {
+            versionRecordedAt = at;
+        }
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** The change with only what {@link ProjectTimeline#fold} reads: who, why and which request are not kept. */
+    private static RecordedChange foldInput(RecordedChange c) {
+        return new RecordedChange(c.projectId(), c.sequence(), c.changeId(), null, c.type(), null, null, null, null,
+                                  c.effectiveDate(), c.status(), null, c.unit(), c.progressPercent(), c.targetYear(),
+                                  c.scheduledFor(), c.note(), c.corrects(), c.details());
+    }
+}
