@@ -39,10 +39,23 @@ public class ReportTimelines {
             + " AND e.payload_type IN (" + PROJECTED_TYPES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")) + ")"
             + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change c WHERE c.event_id = e.event_identifier)";
 
-    private static final String SEGMENTS = "SELECT v.project_id, v.sector, v.valid_from, v.status, v.state->>'title' AS title,"
-            + " (v.state->>'plannedEndYear')::int AS planned_end_year, (v.state->>'targetYear')::int AS target_year"
-            + " FROM read_model.project_view v"
-            + " WHERE tstzrange(v.recorded_from, v.recorded_to) @> CAST(? AS timestamptz) AND v.valid_from <= ?";
+    /**
+     * The segments known at an instant that a year can see, per project: the one in force just before the year
+     * starts (the last that starts before it) and those starting up to its last day, each with whether the
+     * project had begun by then. The window runs over every earlier segment in the database; only what the
+     * year needs comes back, so the answer grows with the projects, not with their years of history.
+     */
+    private static final String YEAR_SEGMENTS = "SELECT v.project_id, v.sector, v.valid_from, v.status,"
+            + " v.state->>'title' AS title, (v.state->>'plannedEndYear')::int AS planned_end_year,"
+            + " (v.state->>'targetYear')::int AS target_year, s.begun_so_far"
+            + " FROM (SELECT id, valid_from,"
+            + "         bool_or(status IN ('IN_PROGRESS', 'IN_USE', 'DONE')) OVER w AS begun_so_far,"
+            + "         lead(valid_from) OVER w AS next_from"
+            + "       FROM read_model.project_view"
+            + "       WHERE tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz) AND valid_from <= ?"
+            + "       WINDOW w AS (PARTITION BY project_id ORDER BY valid_from)) s"
+            + " JOIN read_model.project_view v ON v.id = s.id"
+            + " WHERE s.valid_from >= ? OR s.next_from IS NULL OR s.next_from >= ?";
 
     private final JdbcTemplate jdbc;
     private final ProjectionPosition position;
@@ -52,19 +65,26 @@ public class ReportTimelines {
         this.position = position;
     }
 
+    /** A segment the year can see, and whether the project had begun by the end of it ({@link YearEndFold#ofYear}). */
+    public record YearSegment(TimelineSegment segment, boolean begunSoFar) {
+    }
+
     /**
-     * Every segment known at {@code knownAt} that starts on or before {@code lastDay}, of every project, in no
-     * particular order. The segments of one project, ordered by {@code validFrom}, are its timeline.
+     * Of every project known at {@code knownAt}: the segment in force just before {@code year} and those starting
+     * during it, in no particular order. The segments of one project, ordered by {@code validFrom}, are what
+     * {@link YearEndFold#ofYear} folds.
      */
-    public List<TimelineSegment> segmentsUpTo(LocalDate lastDay, Instant knownAt) {
-        return jdbc.query(SEGMENTS,
-                          (rs, i) -> new TimelineSegment(rs.getString("project_id"), rs.getString("sector"),
-                                                         rs.getObject("valid_from", LocalDate.class),
-                                                         ProjectStatus.valueOf(rs.getString("status")),
-                                                         rs.getString("title"),
-                                                         rs.getObject("planned_end_year", Integer.class),
-                                                         rs.getObject("target_year", Integer.class)),
-                          utc(knownAt), lastDay);
+    public List<YearSegment> segmentsOfYear(int year, Instant knownAt) {
+        LocalDate firstDay = LocalDate.of(year, 1, 1);
+        return jdbc.query(YEAR_SEGMENTS,
+                          (rs, i) -> new YearSegment(new TimelineSegment(rs.getString("project_id"), rs.getString("sector"),
+                                                                         rs.getObject("valid_from", LocalDate.class),
+                                                                         ProjectStatus.valueOf(rs.getString("status")),
+                                                                         rs.getString("title"),
+                                                                         rs.getObject("planned_end_year", Integer.class),
+                                                                         rs.getObject("target_year", Integer.class)),
+                                                     rs.getBoolean("begun_so_far")),
+                          utc(knownAt), LocalDate.of(year, 12, 31), firstDay, firstDay);
     }
 
     /**

@@ -55,13 +55,34 @@ public final class YearEndFold {
             throw new IllegalArgumentException("a project on the roadmap has at least one segment");
         }
         LocalDate firstDay = LocalDate.of(year, 1, 1);
+        int lastBeforeYear = 0;
+        boolean begunBeforeYear = false;
+        for (int i = 0; i < timeline.size() && timeline.get(i).validFrom().isBefore(firstDay); i++) {
+            lastBeforeYear = i;
+            begunBeforeYear |= BEGUN.contains(timeline.get(i).status());
+        }
+        return ofYear(year, timeline.subList(lastBeforeYear, timeline.size()),
+                      begunBeforeYear || BEGUN.contains(timeline.get(0).status()));
+    }
+
+    /**
+     * The same from the part of the timeline the year can see: the segment in force just before Y-01-01 (if the
+     * project existed then) and those starting during Y; what came earlier is summed up in {@code begunSoFar}:
+     * whether the first of these segments, or any before it, had a begun status. This is what the report reads,
+     * so that its memory grows with the projects, not with their years of history.
+     */
+    public static ProjectYear ofYear(int year, List<TimelineSegment> timeline, boolean begunSoFar) {
+        if (timeline.isEmpty()) {
+            throw new IllegalArgumentException("a project on the roadmap has at least one segment");
+        }
+        LocalDate firstDay = LocalDate.of(year, 1, 1);
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         TimelineSegment yearEnd = timeline.get(timeline.size() - 1);
         if (yearEnd.validFrom().isAfter(lastDay)) {
             throw new IllegalArgumentException("segment from " + yearEnd.validFrom() + " is after the year " + year);
         }
 
-        boolean begun = BEGUN.contains(timeline.get(0).status());
+        boolean begun = begunSoFar;
         boolean started = false;
         boolean completed = false;
         boolean dropped = false;

@@ -92,15 +92,16 @@ public class YearEndReports {
     private YearEnd compute(int year, Instant knownAt) {
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         List<ProjectYear> projects = timelineRead.record(() -> {
-            Map<String, List<TimelineSegment>> byProject = new HashMap<>();
-            timelines.segmentsUpTo(lastDay, knownAt)
-                     .forEach(s -> byProject.computeIfAbsent(s.projectId(), id -> new ArrayList<>()).add(s));
+            Map<String, List<ReportTimelines.YearSegment>> byProject = new HashMap<>();
+            timelines.segmentsOfYear(year, knownAt)
+                     .forEach(s -> byProject.computeIfAbsent(s.segment().projectId(), id -> new ArrayList<>()).add(s));
             // Sorted once, not on every insertion: the natural order of ids is not cheap to compare.
             List<String> ids = new ArrayList<>(byProject.keySet());
             ids.sort(ProjectIdOrder.NATURAL);
             return ids.stream()
-                      .map(id -> byProject.get(id).stream().sorted(Comparator.comparing(TimelineSegment::validFrom)).toList())
-                      .map(timeline -> YearEndFold.of(year, timeline))
+                      .map(id -> byProject.get(id).stream().sorted(Comparator.comparing(s -> s.segment().validFrom())).toList())
+                      .map(timeline -> YearEndFold.ofYear(year, timeline.stream().map(ReportTimelines.YearSegment::segment).toList(),
+                                                          timeline.get(0).begunSoFar()))
                       .toList();
         });
         List<YearEnd.SectorYear> bySector = SectorGroups.group(sectors, projects, ProjectYear::sector).entrySet().stream()

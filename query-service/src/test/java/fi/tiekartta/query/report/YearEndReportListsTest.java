@@ -15,6 +15,7 @@ import static fi.tiekartta.vocabulary.ProjectStatus.NOT_NEEDED;
 import static fi.tiekartta.vocabulary.ProjectStatus.NOT_STARTED;
 import static fi.tiekartta.vocabulary.ProjectStatus.PLANNED;
 import static fi.tiekartta.vocabulary.ProjectStatus.POSTPONED;
+import static fi.tiekartta.vocabulary.ProjectStatus.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each list of the year-end report, proven by projects that belong in it and projects that only look as if. */
@@ -35,10 +36,16 @@ class YearEndReportListsTest extends YearEndTestBase {
         change(reopened, IN_PROGRESS, day("2004-02-01"));
         String firstKnownInProgress = register("TEKNIIKKA", day("2004-03-01"), 2006);
         change(firstKnownInProgress, IN_PROGRESS, day("2004-03-01"));
-        JsonNode report = report(YEAR, knownNow(planned, startedEarlier, reopened, firstKnownInProgress));
+        // begun two segments before the year, waiting when it starts: resuming is not starting
+        String pausedBeforeTheYear = register("TEKNIIKKA", day("2003-01-01"), 2006);
+        change(pausedBeforeTheYear, IN_PROGRESS, day("2003-03-01"));
+        change(pausedBeforeTheYear, WAITING, day("2003-09-01"));
+        change(pausedBeforeTheYear, IN_PROGRESS, day("2004-04-01"));
+        JsonNode report = report(YEAR, knownNow(planned, startedEarlier, reopened, firstKnownInProgress, pausedBeforeTheYear));
 
         assertThat(list(report, "TEKNIIKKA", "started")).contains(planned)
-                                                        .doesNotContain(startedEarlier, reopened, firstKnownInProgress);
+                                                        .doesNotContain(startedEarlier, reopened, firstKnownInProgress,
+                                                                        pausedBeforeTheYear);
         assertThat(list(report, "TEKNIIKKA", "completed")).contains(startedEarlier).doesNotContain(planned, reopened);
     }
 
