@@ -36,11 +36,15 @@ public class ReadModelRebuild {
     private volatile boolean rebuilding;
     private volatile long head = -1;
     private volatile long headReadAt = Long.MIN_VALUE / 2;
+    private final EventCount eventsDone;
+    private final EventCount eventsStored;
 
     public ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.eventsDone = new EventCount(jdbc);
+        this.eventsStored = new EventCount(jdbc);
     }
 
     /** One rebuild: when it started, how many events the store held then, and the last one's global index. */
@@ -60,7 +64,8 @@ public class ReadModelRebuild {
         if (isRebuilding()) {
             throw new IllegalStateException("A rebuild is already running; follow it at GET /api/admin/replay.");
         }
-        lastRun = new Run(clock.instant(), countEvents(Long.MAX_VALUE), headIndex());
+        long head = headIndex();
+        lastRun = new Run(clock.instant(), eventsStored.upTo(head), head);
         rebuilding = true;
         for (StreamingEventProcessor processor : processors()) {
             log.info("Rebuilding the read models of processor {} from the event store", processor.getName());
@@ -125,8 +130,8 @@ public class ReadModelRebuild {
                                         .filter(OptionalLong::isPresent)
                                         .mapToLong(OptionalLong::getAsLong)
                                         .min();
-        long done = position.isPresent() ? countEvents(position.getAsLong()) : 0;
-        long total = run == null ? countEvents(Long.MAX_VALUE) : Math.max(run.eventsAtStart(), done);
+        long done = position.isPresent() ? eventsDone.upTo(position.getAsLong()) : 0;
+        long total = run == null ? eventsStored.upTo(cachedHead()) : Math.max(run.eventsAtStart(), done);
         double seconds = run == null ? 0 : Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0;
         double rate = replaying && seconds > 0 ? done / seconds : 0;
         return new ProcessorProgress(processor.getName(), replaying, done, total, Math.round(rate * 10) / 10.0);
@@ -142,11 +147,5 @@ public class ReadModelRebuild {
     private long headIndex() {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM " + EventStoreTables.DOMAIN_EVENTS, Long.class);
         return head == null ? -1 : head;
-    }
-
-    private long countEvents(long upToGlobalIndex) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM " + EventStoreTables.DOMAIN_EVENTS + " WHERE global_index <= ?",
-                                         Long.class, upToGlobalIndex);
-        return count == null ? 0 : count;
     }
 }

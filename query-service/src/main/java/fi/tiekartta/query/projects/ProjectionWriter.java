@@ -42,7 +42,7 @@ public class ProjectionWriter {
     private final MeterRegistry meters;
 
     public ProjectionWriter(ChangeLog changes, ProjectViewTable views, ProjectHeads heads, MeterRegistry meters,
-                            @Value("${tiekartta.projection.cache.max-changes:1500000}") long cacheMaxChanges) {
+                            @Value("${tiekartta.projection.cache.max-changes:300000}") long cacheMaxChanges) {
         this.changes = changes;
         this.views = views;
         this.heads = heads;
