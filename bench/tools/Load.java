@@ -113,7 +113,7 @@ public class Load {
         long events = Math.round(count(after) - count(before));
         System.out.printf("RESULT sent=%d seconds=%.1f rate=%.1f answers=%s post_p50_ms=%.1f post_p99_ms=%.1f "
                           + "projected=%d lag_p50_ms=%.1f lag_p99_ms=%.1f%n",
-                          total, elapsed, total / elapsed, new TreeMap<>(statuses), percentile(sorted, 50) / 1e6,
+                          total, elapsed, total / elapsed, new TreeMap<>(statuses).toString().replace(" ", ""), percentile(sorted, 50) / 1e6,
                           percentile(sorted, 99) / 1e6, events, quantile(before, after, 0.50) * 1000,
                           quantile(before, after, 0.99) * 1000);
     }
