@@ -229,8 +229,8 @@ done
 r=$(wrk_get 1 $(( SECONDS_EACH * 2 )) "$REPORT_URL")
 say "   | GET /api/reports/year-end/2024 | 1 | $(field rate "$r") | $(field p50_ms "$r") ms | $(field p95_ms "$r") ms | $(field p99_ms "$r") ms | $(field bytes_per_answer "$r") | $(field non200 "$r") |"
 phases=$(curl -fs "http://127.0.0.1:$QRY_PORT/actuator/prometheus" | awk -F'[{}" ]' '
-  /^tiekartta_report_year_end_phase_seconds_count/ { for (i = 1; i < NF; i++) if ($i == "phase=") p = $(i + 1); count[p] = $NF }
-  /^tiekartta_report_year_end_phase_seconds_sum/ { for (i = 1; i < NF; i++) if ($i == "phase=") p = $(i + 1); sum[p] = $NF }
+  /^tiekartta_report_year_end_phase_seconds_count/ { for (i = 1; i < NF; i++) if ($i ~ /phase=$/) p = $(i + 1); count[p] = $NF }
+  /^tiekartta_report_year_end_phase_seconds_sum/ { for (i = 1; i < NF; i++) if ($i ~ /phase=$/) p = $(i + 1); sum[p] = $NF }
   END { for (p in sum) if (count[p] > 0) printf "%s %.0f ms, ", p, 1000 * sum[p] / count[p] }')
 say "   year-end report, mean time per phase: ${phases%, }"
 say ""
