@@ -20,7 +20,7 @@
 #   BENCH_HEAP (1g)           -Xmx of each service
 #   BENCH_SKIP_BUILD=1        use the jars already built
 #   BENCH_REPLAY=1            after the first start's replay, time POST /api/admin/replay as well (8 more minutes)
-# Takes about 20 minutes. Everything it prints is also in target/bench/report.txt.
+# Takes about 30 minutes on a 2-core machine (the replay of 1,000,000 events is most of it). Everything it prints is also in target/bench/report.txt.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$(pwd)
