@@ -7,7 +7,6 @@ import fi.tiekartta.vocabulary.AuditMetadata;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,29 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class QueryServiceTestBase {
 
-    protected static final TestDatabase DATABASE = TestDatabase.create("query");
+    protected static final TestDatabase DATABASE = QueryServiceDatabase.withEventStore("query");
     private static final AtomicInteger PROJECT_NUMBER = new AtomicInteger();
-
-    static {
-        layOutEventStore(DATABASE);
-    }
-
-    /** Creates the event-store tables exactly as the command-service's migrations do. */
-    protected static void layOutEventStore(TestDatabase database) {
-        Flyway.configure()
-              .dataSource(database.jdbcUrl(), database.username(), database.password())
-              .schemas("event_store").defaultSchema("event_store").createSchemas(true)
-              .locations("classpath:db/event-store")
-              .load().migrate();
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("tiekartta.jwt.secret", () -> TestTokens.SECRET);
-        registry.add("tiekartta.projection.fetch-delay", () -> "20ms");
+        QueryServiceDatabase.register(registry, DATABASE);
     }
 
     @LocalServerPort

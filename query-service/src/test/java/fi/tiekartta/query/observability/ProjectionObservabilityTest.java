@@ -6,6 +6,7 @@ import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.query.projects.ProjectProjection;
 import fi.tiekartta.support.web.CorrelationIds;
 import fi.tiekartta.testsupport.HttpApi;
+import fi.tiekartta.query.QueryServiceDatabase;
 import fi.tiekartta.testsupport.TestDatabase;
 import fi.tiekartta.testsupport.TestTokens;
 import fi.tiekartta.vocabulary.AuditMetadata;
@@ -18,7 +19,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,24 +54,14 @@ import static org.awaitility.Awaitility.await;
 @Import(ProjectionObservabilityTest.MdcProbe.class)
 class ProjectionObservabilityTest {
 
-    private static final TestDatabase DATABASE = TestDatabase.create("observability");
+    private static final TestDatabase DATABASE = QueryServiceDatabase.withEventStore("observability");
     private static final AtomicInteger PROJECTS = new AtomicInteger();
     private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
     private static final String READER = TestTokens.mint("johtaja", "MANAGEMENT");
 
-    static {
-        Flyway.configure().dataSource(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())
-              .schemas("event_store").defaultSchema("event_store").createSchemas(true)
-              .locations("classpath:db/event-store").load().migrate();
-    }
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("tiekartta.jwt.secret", () -> TestTokens.SECRET);
-        registry.add("tiekartta.projection.fetch-delay", () -> "20ms");
+        QueryServiceDatabase.register(registry, DATABASE);
     }
 
     @LocalServerPort

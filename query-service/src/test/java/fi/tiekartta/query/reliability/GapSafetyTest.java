@@ -3,7 +3,6 @@ package fi.tiekartta.query.reliability;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.testsupport.HttpApi;
 import fi.tiekartta.testsupport.TestTokens;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import fi.tiekartta.query.QueryServiceDatabase;
 import fi.tiekartta.testsupport.TestDatabase;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,22 +46,12 @@ class GapSafetyTest {
      * A database of its own: this test stops and starts the processor, and another context's processors on a
      * shared database would go on projecting meanwhile.
      */
-    private static final TestDatabase DATABASE = TestDatabase.create("gap");
+    private static final TestDatabase DATABASE = QueryServiceDatabase.withEventStore("gap");
     private static final AtomicInteger PROJECTS = new AtomicInteger();
-
-    static {
-        Flyway.configure().dataSource(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())
-              .schemas("event_store").defaultSchema("event_store").createSchemas(true)
-              .locations("classpath:db/event-store").load().migrate();
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("tiekartta.jwt.secret", () -> TestTokens.SECRET);
-        registry.add("tiekartta.projection.fetch-delay", () -> "20ms");
+        QueryServiceDatabase.register(registry, DATABASE);
         registry.add("tiekartta.event-store.gap-timeout", () -> "1s");
     }
 

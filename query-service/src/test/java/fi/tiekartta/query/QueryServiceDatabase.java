@@ -1,0 +1,37 @@
+package fi.tiekartta.query;
+
+import fi.tiekartta.testsupport.TestDatabase;
+import fi.tiekartta.testsupport.TestTokens;
+import org.flywaydb.core.Flyway;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A PostgreSQL database as the query-service finds it in production: the event store laid out by the
+ * command-service's own migrations. Tests that need a database of their own (they stop processors or break
+ * tables) take one here instead of sharing {@link QueryServiceTestBase}'s.
+ */
+public final class QueryServiceDatabase {
+
+    private QueryServiceDatabase() {
+    }
+
+    /** A fresh database named after {@code name}, with the event-store tables in place. */
+    public static TestDatabase withEventStore(String name) {
+        TestDatabase database = TestDatabase.create(name);
+        Flyway.configure()
+              .dataSource(database.jdbcUrl(), database.username(), database.password())
+              .schemas("event_store").defaultSchema("event_store").createSchemas(true)
+              .locations("classpath:db/event-store")
+              .load().migrate();
+        return database;
+    }
+
+    /** Points a test context at {@code database}, with the test token secret and a fast-polling projection. */
+    public static void register(DynamicPropertyRegistry registry, TestDatabase database) {
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("tiekartta.jwt.secret", () -> TestTokens.SECRET);
+        registry.add("tiekartta.projection.fetch-delay", () -> "20ms");
+    }
+}
