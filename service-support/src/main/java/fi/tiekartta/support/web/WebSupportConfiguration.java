@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
-@Import(ProblemErrorController.class)
+@Import({ProblemErrorController.class, StrictJsonInput.class})
 public class WebSupportConfiguration {
 
     /** First of all filters, so that even a request refused by security is logged with its id. */
