@@ -115,6 +115,17 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (CommitOutcomeUnknownException.isCause(ex)) {
+            log.warn("Commit in doubt: {}", DatabaseUnavailable.describe(ex));
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
+                    "The database went away while this change was being committed, so it may or may not have been "
+                    + "recorded. Retry with the same Idempotency-Key: if it was recorded you get the first answer, "
+                    + "if not it is recorded once. Without a key, read the project before retrying.");
+            problem.setProperty("outcome", "unknown");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                                 .body(problem);
+        }
         if (DatabaseUnavailable.isCause(ex)) {
             log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
