@@ -107,6 +107,11 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
+    @ExceptionHandler(SingleValuedParameters.RepeatedParameterException.class)
+    public ProblemDetail repeatedParameter(SingleValuedParameters.RepeatedParameterException ex) {
+        return Problems.invalidInput("A parameter is given more than once.", List.of(ex.violation()));
+    }
+
     /** Thrown by method security; without this handler the catch-all below would turn it into a 500. */
     @ExceptionHandler(AccessDeniedException.class)
     public ProblemDetail accessDenied(AccessDeniedException ex) {

@@ -13,11 +13,12 @@ import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An answer "as known at" an instant not yet reached would change as soon as anything is recorded, so "the same
- * knownAt gives the same answer" could not hold: every query that takes {@code knownAt} refuses a future one,
- * naming the parameter, and answers a past one.
+ * Query parameters are taken exactly as given, or refused naming the parameter. An answer "as known at" an
+ * instant not yet reached would change as soon as anything is recorded, so "the same knownAt gives the same
+ * answer" could not hold: every query that takes {@code knownAt} refuses a future one. And a parameter given
+ * twice is refused rather than half read.
  */
-class FutureKnownAtTest extends QueryServiceTestBase {
+class StrictQueryParametersTest extends QueryServiceTestBase {
 
     private static final String AUDITOR = TestTokens.mint("tarkastaja", "AUDITOR");
 
@@ -36,5 +37,18 @@ class FutureKnownAtTest extends QueryServiceTestBase {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("knownAt");
         assertThat(answered.status()).as(answered.toString()).isIn(200, 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/roadmap?asOf=2023-12-31&asOf=2024-12-31", "/api/projects?sector=TEKNIIKKA&sector=ELINVOIMA",
+                            "/api/reports/year-end/2024?knownAt=2025-01-01T00:00:00Z&knownAt=2025-02-01T00:00:00Z"})
+    void aParameterGivenTwice_isRefusedNamingIt(String pathAndQuery) {
+        String parameter = pathAndQuery.substring(pathAndQuery.lastIndexOf('&') + 1, pathAndQuery.lastIndexOf('='));
+
+        Response refused = api().get(pathAndQuery, managementToken());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(parameter);
     }
 }
