@@ -79,8 +79,16 @@ public class IdempotentExecution {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
             }
-            // Another request with this key may have committed meanwhile: then this one is its repeat.
-            return keys.find(actor, key).map(answer -> replay(answer, fingerprint)).orElseThrow(() -> e);
+            // Another request with this key may have committed meanwhile: then this one is its repeat. So may this
+            // one, if its commit was cut off after it was durable. Where the key cannot be read, the failure stands.
+            Optional<StoredAnswer> committed;
+            try {
+                committed = keys.find(actor, key);
+            } catch (RuntimeException unreadable) {
+                e.addSuppressed(unreadable);
+                throw e;
+            }
+            return committed.map(answer -> replay(answer, fingerprint)).orElseThrow(() -> e);
         }
     }
 

@@ -79,7 +79,10 @@ public class Project {
     }
 
     @CommandHandler
-    public ChangeAccepted handle(CorrectStatusChangeCommand command, Clock clock) {
+    public ChangeAccepted handle(CorrectStatusChangeCommand command, Clock clock,
+                                 @MetaDataValue(AuditMetadata.ACTOR) String actor,
+                                 @MetaDataValue(Permissions.ROLES) Collection<?> roles) {
+        Permissions.requireOwnerOrCoordinator(projectId, owner, actor, roles);
         String corrected = command.correctedChangeId();
         if (statusChanges.isRetracted(corrected)) {
             throw new IllegalStateException("Status change " + corrected + " was retracted; it cannot be corrected again.");
@@ -94,9 +97,7 @@ public class Project {
         } else if (!command.retract() && !command.correctsAnyField()) {
             violations.add("body", "must correct at least one field of the change, or retract it");
         } else if (!command.retract()) {
-            StatusReport fixed = original.correctedBy(command.status(), command.effectiveDate(), command.progressPercent(),
-                                                      command.targetYear(), command.scheduledFor(), command.unit(),
-                                                      command.note());
+            StatusReport fixed = original.correctedBy(command);
             ProjectRules.checkStatusReport(fixed, LocalDate.now(clock), registeredOn, violations);
             violations.throwIfAny("The correction cannot be recorded.");
             apply(new StatusChangeCorrectedEvent(projectId, command.changeId(), corrected, fixed.status(),

@@ -55,7 +55,9 @@ public class StatusController {
                 body.note(), body.reason()))));
     }
 
-    @Operation(summary = "Correct or retract an earlier status change (coordinators); the original stays in the history")
+    @Operation(summary = "Correct or retract an earlier status change (its project's owner, coordinators); the original "
+                         + "stays in the history. A field given replaces the original's, null clears it, a field left "
+                         + "out keeps its value unless the corrected status leaves it no place")
     @ApiResponse(responseCode = "201", description = "Recorded; changeId is the correction's own id",
             content = @Content(schema = @Schema(implementation = ChangeAccepted.class)))
     @ApiResponse(responseCode = "409", description = "The change was already retracted",
@@ -66,8 +68,9 @@ public class StatusController {
                                      @RequestHeader(value = IdempotentExecution.HEADER, required = false) String key,
                                      @RequestBody CorrectionRequest body) {
         return idempotent.execute(key, body, () -> ProjectController.recorded(commands.send(new CorrectStatusChangeCommand(
-                projectId, IfMatch.parseVersion(ifMatch), UUID.randomUUID().toString(), body.changeId(), body.status(),
-                body.effectiveDate(), body.progressPercent(), body.targetYear(), body.scheduledFor(), body.unit(),
-                body.note(), Boolean.TRUE.equals(body.retract()), body.reason()))));
+                projectId, IfMatch.parseVersion(ifMatch), UUID.randomUUID().toString(), body.getChangeId(),
+                body.getStatus(), body.getEffectiveDate(), body.getProgressPercent(), body.getTargetYear(),
+                body.getScheduledFor(), body.getUnit(), body.getNote(), body.cleared(),
+                Boolean.TRUE.equals(body.getRetract()), body.getReason()))));
     }
 }

@@ -19,15 +19,35 @@ public record StatusReport(
         String unit,
         String note) {
 
-    /** This report with the given fields replaced; {@code null} keeps a field as it is. */
-    StatusReport correctedBy(ProjectStatus status, LocalDate effectiveDate, Integer progressPercent,
-                             Integer targetYear, String scheduledFor, String unit, String note) {
-        return new StatusReport(status != null ? status : this.status,
-                                effectiveDate != null ? effectiveDate : this.effectiveDate,
-                                progressPercent != null ? progressPercent : this.progressPercent,
-                                targetYear != null ? targetYear : this.targetYear,
-                                scheduledFor != null ? scheduledFor : this.scheduledFor,
-                                unit != null ? unit : this.unit,
-                                note != null ? note : this.note);
+    /**
+     * This report as a correction states it: a field the correction gives replaces this one's, a field it clears
+     * is cleared, and a field it leaves out is kept, unless a new status leaves that field no place (a percentage
+     * beside anything but IN_PROGRESS, a target year beside anything but POSTPONED, a quarter beside anything but
+     * PLANNED): "IN_PROGRESS 60 %" corrected to DONE is plain DONE. What results is judged by the rules as a whole.
+     */
+    StatusReport correctedBy(CorrectStatusChangeCommand correction) {
+        ProjectStatus newStatus = pick(correction, "status", correction.status(), status);
+        return new StatusReport(newStatus,
+                                pick(correction, "effectiveDate", correction.effectiveDate(), effectiveDate),
+                                pick(correction, "progressPercent", correction.progressPercent(),
+                                     keptWith(newStatus, ProjectStatus.IN_PROGRESS, progressPercent)),
+                                pick(correction, "targetYear", correction.targetYear(),
+                                     keptWith(newStatus, ProjectStatus.POSTPONED, targetYear)),
+                                pick(correction, "scheduledFor", correction.scheduledFor(),
+                                     keptWith(newStatus, ProjectStatus.PLANNED, scheduledFor)),
+                                pick(correction, "unit", correction.unit(), unit),
+                                pick(correction, "note", correction.note(), note));
+    }
+
+    private static <T> T pick(CorrectStatusChangeCommand correction, String field, T given, T kept) {
+        if (given != null) {
+            return given;
+        }
+        return correction.cleared().contains(field) ? null : kept;
+    }
+
+    /** A field that belongs to one status is kept only while the status is that one. */
+    private static <T> T keptWith(ProjectStatus newStatus, ProjectStatus owningStatus, T value) {
+        return newStatus == owningStatus ? value : null;
     }
 }

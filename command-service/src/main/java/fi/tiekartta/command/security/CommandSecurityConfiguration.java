@@ -24,7 +24,8 @@ public class CommandSecurityConfiguration {
                 .hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
                 .requestMatchers(HttpMethod.PATCH, "/api/projects/*").hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
                 .requestMatchers(HttpMethod.PUT, "/api/projects/*/owner").hasRole(Role.COORDINATOR.name())
-                .requestMatchers(HttpMethod.POST, "/api/projects/*/corrections").hasRole(Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/projects/*/corrections")
+                .hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
                 .requestMatchers("/api/**").denyAll());
     }
 }

@@ -1,5 +1,6 @@
 package fi.tiekartta.command.project;
 
+import fi.tiekartta.command.dispatch.CommandSender;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.events.StatusChangeCorrectedEvent;
 import fi.tiekartta.events.StatusChangeRetractedEvent;
@@ -10,8 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static fi.tiekartta.command.project.ProjectTestData.COORDINATOR;
+import static fi.tiekartta.command.project.ProjectTestData.THE_OWNER;
 import static fi.tiekartta.command.project.ProjectTestData.PROJECT;
 import static fi.tiekartta.command.project.ProjectTestData.REGISTERED_ON;
 import static fi.tiekartta.command.project.ProjectTestData.TODAY;
@@ -34,7 +39,7 @@ class CorrectionRulesTest {
     @Test
     void aCorrection_statesTheWholeChangeAsCorrected_andCarriesItsReason() {
         fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c1", null, null, 70, false, "luku oli väärin"))
+               .when(correct("c1", null, null, 70, false, "luku oli väärin"), COORDINATOR)
                .expectEvents(new StatusChangeCorrectedEvent(PROJECT, "fix-1", "c1", IN_PROGRESS, REGISTERED_ON, 70, null,
                                                             null, null, "60 % TEHTY"))
                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -47,14 +52,14 @@ class CorrectionRulesTest {
     @Test
     void aRetraction_namesTheRetractedChange() {
         fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c1", null, null, null, true, "kirjattu väärään hankkeeseen"))
+               .when(correct("c1", null, null, null, true, "kirjattu väärään hankkeeseen"), COORDINATOR)
                .expectEvents(new StatusChangeRetractedEvent(PROJECT, "fix-1", "c1"));
     }
 
     @Test
     void aCorrection_withoutAReason_isRefused() {
         fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c1", null, null, 70, false, " "))
+               .when(correct("c1", null, null, 70, false, " "), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("reason is required"))
                .expectNoEvents();
@@ -63,7 +68,7 @@ class CorrectionRulesTest {
     @Test
     void aCorrection_ofAnUnknownChange_isRefused() {
         fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c9", DONE, null, null, false, "x"))
+               .when(correct("c9", DONE, null, null, false, "x"), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("changeId names no status change of project TE-10"));
     }
@@ -71,7 +76,7 @@ class CorrectionRulesTest {
     @Test
     void retractingAndCorrectingAtOnce_isRefused() {
         fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c1", DONE, null, null, true, "x"))
+               .when(correct("c1", DONE, null, null, true, "x"), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("retract cannot be combined with corrected fields"));
     }
@@ -79,28 +84,19 @@ class CorrectionRulesTest {
     @Test
     void aCorrectionThatChangesNothing_isRefused() {
         fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c1", null, null, null, false, "x"))
+               .when(correct("c1", null, null, null, false, "x"), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("must correct at least one field"));
     }
 
     @Test
-    void aCorrection_isJudgedAsTheWholeCorrectedChange() {
-        // the percentage stays from the original, and does not belong to DONE
-        fixture.given(registered(), inProgress("c1", 60))
-               .when(correct("c1", DONE, null, null, false, "x"))
-               .expectException(InvalidCommandException.class)
-               .expectExceptionMessage(containsString("progressPercent applies only to IN_PROGRESS, not to DONE"));
-    }
-
-    @Test
     void aRetractedChange_cannotBeCorrectedAgain() {
         fixture.given(registered(), inProgress("c1", 60), new StatusChangeRetractedEvent(PROJECT, "r1", "c1"))
-               .when(correct("c1", null, null, 70, false, "x"))
+               .when(correct("c1", null, null, 70, false, "x"), COORDINATOR)
                .expectException(IllegalStateException.class)
                .expectExceptionMessage(containsString("Status change c1 was retracted"));
         fixture.given(registered(), inProgress("c1", 60), new StatusChangeRetractedEvent(PROJECT, "r1", "c1"))
-               .when(correct("c1", null, null, null, true, "x"))
+               .when(correct("c1", null, null, null, true, "x"), COORDINATOR)
                .expectException(IllegalStateException.class);
     }
 
@@ -124,14 +120,61 @@ class CorrectionRulesTest {
                                                            null, null, null));
     }
 
+    @Test
+    void correctingInProgressToDone_dropsThePercentage_whichDoneHasNoPlaceFor() {
+        fixture.given(registered(), inProgress("c1", 60))
+               .when(correct("c1", DONE, null, null, false, "oli jo valmis"), COORDINATOR)
+               .expectEvents(new StatusChangeCorrectedEvent(PROJECT, "fix-1", "c1", DONE, REGISTERED_ON, null, null,
+                                                            null, null, "60 % TEHTY"));
+    }
+
+    @Test
+    void aFieldGivenAsNull_isCleared_andAFieldLeftOut_keepsItsValue() {
+        fixture.given(registered(), inProgress("c1", 60))
+               .when(correctClearing("c1", Set.of("note")), COORDINATOR)
+               .expectEvents(new StatusChangeCorrectedEvent(PROJECT, "fix-1", "c1", IN_PROGRESS, REGISTERED_ON, 60, null,
+                                                            null, null, null));
+    }
+
+    @Test
+    void aCorrection_isJudgedAsTheWholeCorrectedChange_soAPercentageGivenWithDone_isRefused() {
+        fixture.given(registered(), inProgress("c1", 60))
+               .when(new CorrectStatusChangeCommand(PROJECT, null, "fix-1", "c1", DONE, null, 60, null, null, null, null,
+                                                    Set.of(), false, "x"), COORDINATOR)
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("progressPercent applies only to IN_PROGRESS, not to DONE"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void theProjectsOwner_mayCorrectAChangeOfTheirProject() {
+        fixture.given(registered(), inProgress("c1", 60))
+               .when(correct("c1", DONE, null, null, false, "oli jo valmis"), THE_OWNER)
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anOwnerOfAnotherProject_mayNotCorrectItsChanges() {
+        fixture.given(registered(), inProgress("c1", 60))
+               .when(correct("c1", DONE, null, null, false, "x"),
+                     Map.of(AuditMetadata.ACTOR, "liisa.k", CommandSender.ROLES, List.of("OWNER")))
+               .expectException(NotTheOwnerException.class)
+               .expectNoEvents();
+    }
+
     private static ProjectStatusChangedEvent inProgress(String changeId, int percent) {
         return new ProjectStatusChangedEvent(PROJECT, changeId, IN_PROGRESS, NOT_STARTED, REGISTERED_ON, percent, null,
                                              null, null, "60 % TEHTY");
     }
 
+    private static CorrectStatusChangeCommand correctClearing(String changeId, Set<String> cleared) {
+        return new CorrectStatusChangeCommand(PROJECT, null, "fix-1", changeId, null, null, null, null, null, null, null,
+                                              cleared, false, "x");
+    }
+
     private static CorrectStatusChangeCommand correct(String changeId, ProjectStatus status, LocalDate effectiveDate,
                                                       Integer progress, boolean retract, String reason) {
         return new CorrectStatusChangeCommand(PROJECT, null, "fix-1", changeId, status, effectiveDate, progress, null,
-                                              null, null, null, retract, reason);
+                                              null, null, null, Set.of(), retract, reason);
     }
 }

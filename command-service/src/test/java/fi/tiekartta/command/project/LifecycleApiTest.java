@@ -161,12 +161,49 @@ class LifecycleApiTest extends CommandServiceTestBase {
     }
 
     @Test
-    void ownersCannotCorrect_onlyCoordinators() {
+    void anOwner_correctsTheirOwnMistake_inProgress60ToDone_withAnExplicitNullPercentage() {
         String id = registered();
-        Response response = api.post("/api/projects/" + id + "/corrections", OWNER,
-                                     "{\"changeId\":\"x\",\"retract\":true,\"reason\":\"x\"}");
+        Response change = api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                   "{\"status\":\"IN_PROGRESS\",\"progressPercent\":60,\"note\":\"60 % TEHTY\"}");
+        String changeId = change.json().get("changeId").asText();
+
+        Response corrected = api.post("/api/projects/" + id + "/corrections", OWNER, "{\"changeId\":\"" + changeId
+                + "\",\"status\":\"DONE\",\"progressPercent\":null,\"note\":null,\"reason\":\"oli jo valmis\"}");
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'status'")).isEqualTo("DONE");
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'progressPercent'")).isNull();
+        assertThat(storedEvent(id, 2, "payload::jsonb ->> 'note'")).isNull();
+    }
+
+    @Test
+    void anOwner_cannotCorrectChangesOfAnotherOwnersProject() {
+        String id = registered();
+        Response change = api.post("/api/projects/" + id + "/status-changes", COORDINATOR, "{\"status\":\"PLANNED\"}");
+
+        Response response = api.post("/api/projects/" + id + "/corrections", TestTokens.mint("liisa.l", "OWNER"),
+                                     "{\"changeId\":\"" + change.json().get("changeId").asText()
+                                     + "\",\"retract\":true,\"reason\":\"x\"}");
 
         assertThat(response.status()).isEqualTo(403);
+        assertThat(eventCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aCorrectionWithAnExplicitNull_andOneLeavingTheFieldOut_areDifferentRequestsForAnIdempotencyKey() {
+        String id = registered();
+        Response change = api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                   "{\"status\":\"IN_PROGRESS\",\"progressPercent\":60,\"note\":\"x\"}");
+        String changeId = change.json().get("changeId").asText();
+        Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
+
+        Response clearing = api.post("/api/projects/" + id + "/corrections", OWNER, "{\"changeId\":\"" + changeId
+                + "\",\"note\":null,\"reason\":\"r\"}", key);
+        Response keeping = api.post("/api/projects/" + id + "/corrections", OWNER, "{\"changeId\":\"" + changeId
+                + "\",\"reason\":\"r\"}", key);
+
+        assertThat(clearing.status()).as(clearing.toString()).isEqualTo(201);
+        assertThat(keeping.status()).as("same key, another request").isEqualTo(422);
     }
 
     @Test

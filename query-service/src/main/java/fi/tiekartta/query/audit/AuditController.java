@@ -126,7 +126,7 @@ public class AuditController {
         if (digest != null && !EventLogDigest.isDigest(digest)) {
             throw new InvalidQueryException(new FieldViolation("digest", "must be sha256: followed by 64 hex digits"));
         }
-        return this.digest.verify(knownAt == null ? null : TimePoint.requireSane(knownAt), digest);
+        return this.digest.verify(knownAt == null ? null : TimePoint.requireSane(knownAt, clock), digest);
     }
 
     @ExceptionHandler(UnreadableEventException.class)

@@ -22,6 +22,8 @@ import org.springframework.util.StringUtils;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +92,7 @@ public class BearerTokenConfiguration {
     private static OAuth2TokenValidator<Jwt> validator(TokenProperties tokens, String issuerUri) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(tokens.clockSkew()));
+        validators.add(requireBoundedExpiry(tokens));
         validators.add(requireSubject());
         String issuer = StringUtils.hasText(tokens.issuer()) ? tokens.issuer() : issuerUri;
         if (StringUtils.hasText(issuer)) {
@@ -101,6 +104,27 @@ public class BearerTokenConfiguration {
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience", null)));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    /**
+     * A token without {@code exp} would never expire (the timestamp validator checks {@code exp} only where there
+     * is one), and one with a distant {@code exp} nearly so: both are refused.
+     */
+    static OAuth2TokenValidator<Jwt> requireBoundedExpiry(TokenProperties tokens) {
+        return jwt -> {
+            Instant expiresAt = jwt.getExpiresAt();
+            if (expiresAt == null) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token has no expiry (exp)", null));
+            }
+            // Spring fills in a missing iat as exp minus a second, so an iat in the future counts from now.
+            Instant now = Instant.now();
+            Instant from = jwt.getIssuedAt() != null && jwt.getIssuedAt().isBefore(now) ? jwt.getIssuedAt() : now;
+            if (Duration.between(from, expiresAt).compareTo(tokens.maxLifetime().plus(tokens.clockSkew())) > 0) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        "invalid_token", "token lives longer than " + tokens.maxLifetime(), null));
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
     }
 
     /** Every change is attributed to the token's subject, so a token without one is useless here. */

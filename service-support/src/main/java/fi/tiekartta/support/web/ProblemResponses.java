@@ -1,5 +1,6 @@
 package fi.tiekartta.support.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -27,6 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +40,9 @@ import java.util.stream.Collectors;
 public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** Jackson names a repeated field only in its message (strict duplicate detection, see StrictJsonInput). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -101,6 +107,11 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
+    @ExceptionHandler(SingleValuedParameters.RepeatedParameterException.class)
+    public ProblemDetail repeatedParameter(SingleValuedParameters.RepeatedParameterException ex) {
+        return Problems.invalidInput("A parameter is given more than once.", List.of(ex.violation()));
+    }
+
     /** Thrown by method security; without this handler the catch-all below would turn it into a 500. */
     @ExceptionHandler(AccessDeniedException.class)
     public ProblemDetail accessDenied(AccessDeniedException ex) {
@@ -109,6 +120,17 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (CommitOutcomeUnknownException.isCause(ex)) {
+            log.warn("Commit in doubt: {}", DatabaseUnavailable.describe(ex));
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
+                    "The database went away while this change was being committed, so it may or may not have been "
+                    + "recorded. Retry with the same Idempotency-Key: if it was recorded you get the first answer, "
+                    + "if not it is recorded once. Without a key, read the project before retrying.");
+            problem.setProperty("outcome", "unknown");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                                 .body(problem);
+        }
         if (DatabaseUnavailable.isCause(ex)) {
             log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -135,6 +157,12 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new FieldViolation(path(mapping), "is invalid");
+        }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            if (duplicate.lookingAt()) {
+                return new FieldViolation(duplicate.group(1), "is given more than once");
+            }
         }
         if (cause instanceof JsonProcessingException) {
             return new FieldViolation("body", "is not well-formed JSON");

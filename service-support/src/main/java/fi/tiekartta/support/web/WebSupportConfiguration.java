@@ -11,10 +11,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-@Import(ProblemErrorController.class)
-public class WebSupportConfiguration {
+@Import({ProblemErrorController.class, StrictJsonInput.class})
+public class WebSupportConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SingleValuedParameters());
+    }
 
     /** First of all filters, so that even a request refused by security is logged with its id. */
     @Bean
