@@ -1,6 +1,7 @@
 package fi.tiekartta.query.publicroadmap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.support.openapi.OpenApiConfiguration;
 import fi.tiekartta.support.security.BearerTokenSecurity;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -87,7 +88,7 @@ public class PublicRoadmapConfiguration {
         operation.getResponses().remove("403");
         operation.getResponses().addApiResponse("304", new ApiResponse()
                 .description("Not modified: the If-None-Match names this answer's ETag"));
-        operation.getResponses().addApiResponse("429", fi.tiekartta.support.openapi.OpenApiConfiguration.problem(
+        operation.getResponses().addApiResponse("429", OpenApiConfiguration.problem(
                 "Too many requests from this client; Retry-After says when to try again"));
     }
 }
