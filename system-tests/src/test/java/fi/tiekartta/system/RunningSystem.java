@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The whole system on one fresh database: the command-service, then the query-service, each its own process.
@@ -42,8 +43,13 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     public static RunningSystem start(String purpose) {
+        return start(purpose, Map.of());
+    }
+
+    /** @param queryServiceEnvironment further settings of the query-service (e.g. TIEKARTTA_PUBLIC_ENABLED) */
+    public static RunningSystem start(String purpose, Map<String, String> queryServiceEnvironment) {
         TestDatabase database = TestDatabase.create(purpose);
-        return start(database, database.username(), database.username());
+        return start(database, database.username(), database.username(), queryServiceEnvironment);
     }
 
     /**
@@ -57,16 +63,17 @@ public final class RunningSystem implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not run " + ROLES_SQL, e);
         }
-        return start(database, COMMAND_ROLE, QUERY_ROLE);
+        return start(database, COMMAND_ROLE, QUERY_ROLE, Map.of());
     }
 
     public static final String COMMAND_ROLE = "tiekartta_command";
     public static final String QUERY_ROLE = "tiekartta_query";
     private static final Path ROLES_SQL = Path.of("..", "deploy", "postgres", "roles.sql");
 
-    private static RunningSystem start(TestDatabase database, String commandUser, String queryUser) {
+    private static RunningSystem start(TestDatabase database, String commandUser, String queryUser,
+                                       Map<String, String> queryServiceEnvironment) {
         ServiceProcess queryService = ServiceProcess.start("query-service", "tiekartta.queryServiceJar",
-                database.jdbcUrl(), queryUser, database.password(), TestTokens.SECRET);
+                database.jdbcUrl(), queryUser, database.password(), TestTokens.SECRET, queryServiceEnvironment);
         ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
                 database.jdbcUrl(), commandUser, database.password(), TestTokens.SECRET);
         try {

@@ -35,6 +35,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(String name, String jarProperty, String jdbcUrl, String user, String password,
                                        String jwtSecret) {
+        return start(name, jarProperty, jdbcUrl, user, password, jwtSecret, Map.of());
+    }
+
+    /** @param moreEnvironment further settings, as an operator would add them (e.g. TIEKARTTA_PUBLIC_ENABLED) */
+    public static ServiceProcess start(String name, String jarProperty, String jdbcUrl, String user, String password,
+                                       String jwtSecret, Map<String, String> moreEnvironment) {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException(name + " jar not found at " + jar + " (run the build's package phase first)");
@@ -51,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("TIEKARTTA_JWT_SECRET", jwtSecret);
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.putAll(moreEnvironment);
         try {
             return new ServiceProcess(name, log, port, builder.start());
         } catch (IOException e) {
