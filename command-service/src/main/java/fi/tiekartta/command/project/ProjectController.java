@@ -102,7 +102,7 @@ public class ProjectController {
         String changeId = UUID.randomUUID().toString();
         commands.send(new RegisterProjectCommand(projectId, changeId, body.sector(), body.title(), body.owner(),
                                                  body.plannedStartYear(), body.plannedEndYear(), body.description(),
-                                                 null));
+                                                 body.effectiveDate()));
         return new ChangeAccepted(projectId, changeId, 0);
     }
 

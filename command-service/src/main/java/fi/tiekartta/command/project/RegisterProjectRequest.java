@@ -2,7 +2,13 @@ package fi.tiekartta.command.project;
 
 import jakarta.validation.constraints.NotBlank;
 
-/** The body of {@code POST /api/projects}. Without {@code projectId} the next free id of the sector is given. */
+import java.time.LocalDate;
+
+/**
+ * The body of {@code POST /api/projects}. Without {@code projectId} the next free id of the sector is given;
+ * {@code effectiveDate} is the day the project was put on the roadmap (default today, not after it), so a roadmap
+ * kept elsewhere before can be entered with its history.
+ */
 public record RegisterProjectRequest(
         String projectId,
         String sector,
@@ -10,5 +16,6 @@ public record RegisterProjectRequest(
         @NotBlank(message = "is required") String owner,
         Integer plannedStartYear,
         Integer plannedEndYear,
-        String description) {
+        String description,
+        LocalDate effectiveDate) {
 }

@@ -112,7 +112,8 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
                         "title", "description", "plannedStartYear", "plannedEndYear", "effectiveDate")),
                 new Target(AssignOwnerRequest.class, "PUT", base + "/owner", Set.of("owner", "effectiveDate")),
                 new Target(RegisterProjectRequest.class, "POST", "/api/projects", Set.of(
-                        "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description")));
+                        "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description",
+                        "effectiveDate")));
     }
 
     private String registeredProject() {

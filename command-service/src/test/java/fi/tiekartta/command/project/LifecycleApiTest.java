@@ -207,6 +207,35 @@ class LifecycleApiTest extends CommandServiceTestBase {
     }
 
     @Test
+    void aProjectRegisteredAsOfAPastDay_takesChangesBackdatedToThatDay_butNotBefore() {
+        String id = uniqueProjectId();
+        Response registered = api.post("/api/projects", COORDINATOR, "{\"projectId\":\"" + id
+                + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Vesimittarit\",\"owner\":\"matti.m\","
+                + "\"effectiveDate\":\"2022-01-01\"}");
+
+        Response backdated = api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                      "{\"status\":\"IN_PROGRESS\",\"effectiveDate\":\"2023-12-31\"}");
+        Response beforeIt = api.post("/api/projects/" + id + "/status-changes", OWNER,
+                                     "{\"status\":\"IN_PROGRESS\",\"effectiveDate\":\"2021-12-31\"}");
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(storedEvent(id, 0, "payload::jsonb ->> 'effectiveDate'")).isEqualTo("2022-01-01");
+        assertThat(backdated.status()).as(backdated.toString()).isEqualTo(201);
+        assertThat(beforeIt.status()).isEqualTo(400);
+        assertThat(beforeIt.json().get("errors").get(0).get("field").asText()).isEqualTo("effectiveDate");
+    }
+
+    @Test
+    void registeringAsOfAFutureDay_isRefusedNamingTheDate() {
+        Response refused = api.post("/api/projects", COORDINATOR, "{\"projectId\":\"" + uniqueProjectId()
+                + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"x\",\"owner\":\"matti.m\",\"effectiveDate\":\""
+                + java.time.LocalDate.now().plusDays(2) + "\"}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("effectiveDate");
+    }
+
+    @Test
     void assigningAnOwner_andRevisingDetails_areRecordedWithTheirReasons() {
         String id = registered();
 
