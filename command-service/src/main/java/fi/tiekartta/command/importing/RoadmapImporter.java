@@ -57,7 +57,7 @@ public class RoadmapImporter {
             } catch (StatusPhraseException e) {
                 problems.add(ImportProblem.invalid(row.line(), row.id(), RoadmapCsv.STATUS_TEXT, e.getMessage()));
             }
-            projects.add(ProjectImport.of(row, statuses, effectiveDate));
+            projects.add(ProjectImport.of(row, statuses, effectiveDate, !file.namesOwners()));
         }
         problems.addAll(alreadyOnTheRoadmap(projects));
         try {

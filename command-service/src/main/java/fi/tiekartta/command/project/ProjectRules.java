@@ -41,7 +41,9 @@ public final class ProjectRules {
         }
         violations.require("title", command.title());
         checkTitle(command.title(), violations);
-        checkOwnerName(command.owner(), violations);
+        if (command.owner() != null || !command.ownerMayFollow()) {
+            checkOwner(command.owner(), violations);
+        }
         checkPlannedYears(command.plannedStartYear(), command.plannedEndYear(), violations);
         violations.freeText("description", command.description(), 4000);
         checkNotInFuture(effectiveDate, today, violations);
@@ -64,8 +66,7 @@ public final class ProjectRules {
 
     static void checkOwnerAssignment(AssignOwnerCommand command, LocalDate effectiveDate, LocalDate today,
                                      LocalDate registeredOn, Violations violations) {
-        violations.require("owner", command.owner());
-        checkOwnerName(command.owner(), violations);
+        checkOwner(command.owner(), violations);
         requireReason(command.reason(), violations);
         checkEffectiveDate(effectiveDate, today, registeredOn, violations);
     }
@@ -179,7 +180,13 @@ public final class ProjectRules {
         violations.singleLine("title", title, 300);
     }
 
-    private static void checkOwnerName(String owner, Violations violations) {
+    /**
+     * The owner is the subject of the owner's token: required, one line, whether given at registration or assigned
+     * later. Only a registration that says so ({@link RegisterProjectCommand#ownerMayFollow()}: an imported roadmap
+     * document that names no owners) may come without one.
+     */
+    private static void checkOwner(String owner, Violations violations) {
+        violations.require("owner", owner);
         violations.singleLine("owner", owner, 100);
     }
 
