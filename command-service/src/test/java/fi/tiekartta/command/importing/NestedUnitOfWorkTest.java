@@ -153,7 +153,7 @@ class NestedUnitOfWorkTest extends CommandServiceTestBase {
 
     private static RegisterProjectCommand registration(String id, String sector) {
         return new RegisterProjectCommand(id, UUID.randomUUID().toString(), sector, "Sisäkkäisyyskoe", null,
-                                          null, null, null, EFFECTIVE);
+                                          null, null, null, EFFECTIVE, true);
     }
 
     private static ChangeProjectStatusCommand statusChange(String id, ProjectStatus status) {
