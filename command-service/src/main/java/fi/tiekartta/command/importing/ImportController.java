@@ -42,7 +42,8 @@ public class ImportController {
             description = "Body: semicolon-separated CSV with the header id;sector;title;status_text and optionally "
                           + "owner, planned_start_year, planned_end_year, description in any order. Each row is "
                           + "registered and given the status its Finnish status phrase says, effective on "
-                          + "effectiveDate.",
+                          + "effectiveDate. With an owner column every row names its owner; without one the "
+                          + "projects are registered without owners, for coordinators to assign.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = TEXT_CSV, schema = @Schema(type = "string",
                     example = "id;sector;title;status_text\nTE-10;TEKNIIKKA;Vesimittareiden vaihto;MENEILLÄÄN (60 % TEHTY)"))))
