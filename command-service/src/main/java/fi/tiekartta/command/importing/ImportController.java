@@ -1,8 +1,7 @@
 package fi.tiekartta.command.importing;
 
 import fi.tiekartta.command.idempotency.IdempotentExecution;
-import fi.tiekartta.support.web.FieldViolation;
-import fi.tiekartta.support.web.Problems;
+import fi.tiekartta.command.project.ProjectRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,9 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,10 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 @RestController
 @RequestMapping("/api/imports")
@@ -44,15 +38,12 @@ public class ImportController {
         this.idempotent = idempotent;
     }
 
-    /** One bad row of the file with everything wrong with it, in the problem's {@code rows} property. */
-    public record RowProblems(int line, String projectId, List<FieldViolation> errors) {
-    }
-
     @Operation(summary = "Put a whole roadmap on the map: all rows or none",
             description = "Body: semicolon-separated CSV with the header id;sector;title;status_text and optionally "
                           + "owner, planned_start_year, planned_end_year, description in any order. Each row is "
                           + "registered and given the status its Finnish status phrase says, effective on "
-                          + "effectiveDate.",
+                          + "effectiveDate. With an owner column every row names its owner; without one the "
+                          + "projects are registered without owners, for coordinators to assign.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = TEXT_CSV, schema = @Schema(type = "string",
                     example = "id;sector;title;status_text\nTE-10;TEKNIIKKA;Vesimittareiden vaihto;MENEILLÄÄN (60 % TEHTY)"))))
@@ -69,41 +60,11 @@ public class ImportController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
             @RequestHeader(value = IdempotentExecution.HEADER, required = false) String key,
             HttpEntity<byte[]> request) {
-        LocalDate today = LocalDate.now(clock);
-        if (effectiveDate.isAfter(today)) {
-            throw ImportRejectedException.of(List.of(ImportProblem.ofRequest(
-                    "effectiveDate", "must not be after today (" + today + ", Europe/Helsinki)")));
-        }
+        ProjectRules.notAfterToday(effectiveDate, LocalDate.now(clock)).ifPresent(message -> {
+            throw ImportRejectedException.of(List.of(ImportProblem.ofRequest("effectiveDate", message)));
+        });
         String csv = CsvText.decode(request.getBody(), request.getHeaders().getContentType());
         return idempotent.execute(key, csv, () ->
                 ResponseEntity.status(HttpStatus.CREATED).body(importer.importRoadmap(csv, effectiveDate)));
-    }
-
-    @ExceptionHandler(ImportRejectedException.class)
-    public ProblemDetail rejected(ImportRejectedException ex) {
-        HttpStatus status = ex.status();
-        String detail = ex.rowCount() == 0
-                ? "The import was refused; nothing was imported."
-                : ex.rowCount() + " row(s) of the file cannot be imported; nothing was imported.";
-        ProblemDetail problem = status == HttpStatus.CONFLICT
-                ? Problems.of(status, "Project exists", detail)
-                : Problems.of(status, "Invalid input", detail);
-        problem.setProperty("errors", ex.problems().stream()
-                                         .map(p -> new FieldViolation(p.label(), p.message())).toList());
-        List<RowProblems> rows = rowsOf(ex.problems());
-        if (!rows.isEmpty()) {
-            problem.setProperty("rows", rows);
-        }
-        return problem;
-    }
-
-    private static List<RowProblems> rowsOf(List<ImportProblem> problems) {
-        Map<Integer, List<ImportProblem>> byLine = new TreeMap<>();
-        problems.stream().filter(p -> p.line() != null)
-                .forEach(p -> byLine.computeIfAbsent(p.line(), l -> new ArrayList<>()).add(p));
-        return byLine.entrySet().stream()
-                     .map(e -> new RowProblems(e.getKey(), e.getValue().get(0).projectId(), e.getValue().stream()
-                             .map(p -> new FieldViolation(p.field(), p.message())).toList()))
-                     .toList();
     }
 }

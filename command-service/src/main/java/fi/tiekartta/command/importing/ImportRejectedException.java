@@ -1,9 +1,13 @@
 package fi.tiekartta.command.importing;
 
+import fi.tiekartta.support.web.FieldViolation;
 import org.springframework.http.HttpStatus;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The import was refused and nothing was written. Answered 409 when the only problems are rows whose projects
@@ -34,6 +38,21 @@ public class ImportRejectedException extends RuntimeException {
 
     public HttpStatus status() {
         return problems.stream().allMatch(ImportProblem::conflict) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+    }
+
+    /** One bad row of the file with everything wrong with it, in the problem's {@code rows} property. */
+    public record RowProblems(int line, String projectId, List<FieldViolation> errors) {
+    }
+
+    /** The problems grouped by the row they are in, in file order; problems of the request as a whole are left out. */
+    public List<RowProblems> rows() {
+        Map<Integer, List<ImportProblem>> byLine = new TreeMap<>();
+        problems.stream().filter(p -> p.line() != null)
+                .forEach(p -> byLine.computeIfAbsent(p.line(), l -> new ArrayList<>()).add(p));
+        return byLine.entrySet().stream()
+                     .map(e -> new RowProblems(e.getKey(), e.getValue().get(0).projectId(), e.getValue().stream()
+                             .map(p -> new FieldViolation(p.field(), p.message())).toList()))
+                     .toList();
     }
 
     /** How many distinct rows of the file are named. */

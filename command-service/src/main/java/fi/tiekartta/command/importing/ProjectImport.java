@@ -14,10 +14,11 @@ record ProjectImport(RoadmapRow row, RegisterProjectCommand registration,
     /** Kept with each change (event metadata), so that the history says where the status came from. */
     static final String REASON = "Tuotu tiekartasta (roadmap import)";
 
-    static ProjectImport of(RoadmapRow row, List<ParsedStatus> statuses, LocalDate effectiveDate) {
+    /** @param ownerMayFollow the file names no owners: the project is registered without one, to be assigned */
+    static ProjectImport of(RoadmapRow row, List<ParsedStatus> statuses, LocalDate effectiveDate, boolean ownerMayFollow) {
         RegisterProjectCommand registration = new RegisterProjectCommand(
                 row.id(), UUID.randomUUID().toString(), row.sector(), row.title(), row.owner(),
-                row.plannedStartYear(), row.plannedEndYear(), row.description(), effectiveDate);
+                row.plannedStartYear(), row.plannedEndYear(), row.description(), effectiveDate, ownerMayFollow);
         List<ChangeProjectStatusCommand> changes = statuses.stream()
                 .map(s -> new ChangeProjectStatusCommand(row.id(), null, UUID.randomUUID().toString(), s.status(),
                                                          effectiveDate, s.progressPercent(), s.targetYear(),

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Reads a roadmap in the format of {@code data/heinola-digitiekartta.csv}: semicolon-separated, a header naming
  * the columns {@code id;sector;title;status_text} and optionally {@code owner}, {@code planned_start_year},
- * {@code planned_end_year}, {@code description}, in any order.
+ * {@code planned_end_year}, {@code description}, in any order. Without an {@code owner} column (a roadmap document
+ * names none, as Heinola's) the projects are registered without owners, for coordinators to assign.
  *
  * <p>A file whose header cannot be used is refused as a whole; a row that cannot be read is reported with its
  * line and the other rows are still read, so that one answer lists every bad row.
@@ -40,9 +41,10 @@ final class RoadmapCsv {
     /**
      * The rows that could be read, and what is wrong with those that could not.
      *
-     * @param rowCount how many rows the file has after its header, readable or not
+     * @param rowCount    how many rows the file has after its header, readable or not
+     * @param namesOwners whether the file has an {@code owner} column; then every row must name one
      */
-    record RoadmapFile(List<RoadmapRow> rows, List<ImportProblem> problems, int rowCount) {
+    record RoadmapFile(List<RoadmapRow> rows, List<ImportProblem> problems, int rowCount, boolean namesOwners) {
     }
 
     private RoadmapCsv() {
@@ -66,7 +68,7 @@ final class RoadmapCsv {
         for (CsvRecord record : records.subList(1, records.size())) {
             readRow(record, columns, rows, problems);
         }
-        return new RoadmapFile(List.copyOf(rows), List.copyOf(problems), records.size() - 1);
+        return new RoadmapFile(List.copyOf(rows), List.copyOf(problems), records.size() - 1, columns.containsKey(OWNER));
     }
 
     /** The column of the file an aggregate's violation is about; status-change fields all come from status_text. */

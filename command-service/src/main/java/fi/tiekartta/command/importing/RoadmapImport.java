@@ -3,6 +3,7 @@ package fi.tiekartta.command.importing;
 import fi.tiekartta.command.dispatch.CommandSender;
 import fi.tiekartta.command.project.ChangeProjectStatusCommand;
 import fi.tiekartta.command.project.InvalidCommandException;
+import fi.tiekartta.command.project.RuleOfStateException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -69,14 +70,14 @@ class RoadmapImport {
     private List<ImportProblem> send(ProjectImport project) {
         try {
             commands.send(project.registration());
-        } catch (IllegalArgumentException | IllegalStateException refused) {
+        } catch (IllegalArgumentException | RuleOfStateException refused) {
             return problemsOf(project, refused, null);
         }
         List<ImportProblem> problems = new ArrayList<>();
         for (ChangeProjectStatusCommand change : project.statusChanges()) {
             try {
                 commands.send(change);
-            } catch (IllegalArgumentException | IllegalStateException refused) {
+            } catch (IllegalArgumentException | RuleOfStateException refused) {
                 problems.addAll(problemsOf(project, refused, change));
             }
         }

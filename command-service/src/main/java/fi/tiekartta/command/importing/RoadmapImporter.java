@@ -1,5 +1,6 @@
 package fi.tiekartta.command.importing;
 
+import fi.tiekartta.command.project.RegisteredProjectIds;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +21,11 @@ import java.util.Set;
 public class RoadmapImporter {
 
     private final StatusPhraseParser phrases;
-    private final RegisteredProjects registered;
+    private final RegisteredProjectIds registered;
     private final RoadmapImport store;
     private final int maxRows;
 
-    public RoadmapImporter(StatusPhraseParser phrases, RegisteredProjects registered, RoadmapImport store,
+    public RoadmapImporter(StatusPhraseParser phrases, RegisteredProjectIds registered, RoadmapImport store,
                            @Value("${tiekartta.import.max-rows:1000}") int maxRows) {
         this.phrases = phrases;
         this.registered = registered;
@@ -56,7 +57,7 @@ public class RoadmapImporter {
             } catch (StatusPhraseException e) {
                 problems.add(ImportProblem.invalid(row.line(), row.id(), RoadmapCsv.STATUS_TEXT, e.getMessage()));
             }
-            projects.add(ProjectImport.of(row, statuses, effectiveDate));
+            projects.add(ProjectImport.of(row, statuses, effectiveDate, !file.namesOwners()));
         }
         problems.addAll(alreadyOnTheRoadmap(projects));
         try {

@@ -66,10 +66,10 @@ public class Project {
                                                command.unit(), command.note());
         Violations violations = new Violations();
         ProjectRules.checkStatusReport(report, today, registeredOn, violations);
-        violations.freeText("reason", command.reason(), 1000);
         ProjectStatus previous = report.effectiveDate().isBefore(registeredOn) ? ProjectStatus.NOT_STARTED
                 : statusChanges.statusAt(report.unit(), report.effectiveDate());
-        requireReasonToReopen(previous, report, command.reason(), violations);
+        ProjectRules.checkReason(report, command.reason(), previous,
+                                 statusChanges.sinceWhen(report.unit(), report.effectiveDate()), violations);
         violations.throwIfAny("The status change cannot be recorded.");
         apply(new ProjectStatusChangedEvent(projectId, command.changeId(), report.status(), previous,
                                             report.effectiveDate(), report.progressPercent(), report.targetYear(),
@@ -84,9 +84,7 @@ public class Project {
                                  @MetaDataValue(Permissions.ROLES) Collection<?> roles) {
         Permissions.requireOwnerOrCoordinator(projectId, owner, actor, roles);
         String corrected = command.correctedChangeId();
-        if (statusChanges.isRetracted(corrected)) {
-            throw new IllegalStateException("Status change " + corrected + " was retracted; it cannot be corrected again.");
-        }
+        ProjectRules.requireNotRetracted(corrected, statusChanges.isRetracted(corrected));
         Violations violations = new Violations();
         ProjectRules.requireReason(command.reason(), violations);
         StatusReport original = statusChanges.find(corrected).orElse(null);
@@ -175,20 +173,6 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectDetailsRevisedEvent event) {
         details = new ProjectDetails(event.title(), event.description(), event.plannedStartYear(), event.plannedEndYear());
-    }
-
-    /**
-     * Closed work (DONE, MERGED, NOT_NEEDED) is reopened, or its outcome changed, only with a reason: the
-     * roadmap told people it was settled.
-     */
-    private void requireReasonToReopen(ProjectStatus previous, StatusReport report, String reason, Violations violations) {
-        if (previous.isClosed() && report.status() != null && report.status() != previous
-            && (reason == null || reason.isBlank())) {
-            String since = statusChanges.sinceWhen(report.unit(), report.effectiveDate()).map(d -> " since " + d).orElse("");
-            violations.add("reason", "is required to change a closed status: "
-                                     + (report.unit() == null ? "the project" : "unit " + report.unit())
-                                     + " is " + previous + since);
-        }
     }
 
     private ChangeAccepted accepted(String changeId) {

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +50,7 @@ public class ProjectController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @PostMapping
     public ResponseEntity<?> register(@RequestHeader(value = IdempotentExecution.HEADER, required = false) String key,
-                                      @Valid @RequestBody RegisterProjectRequest body) {
+                                      @RequestBody RegisterProjectRequest body) {
         return idempotent.execute(key, body, () -> registered(body.projectId() != null
                 ? register(body, body.projectId())
                 : registerWithNextFreeId(body)));

@@ -1,9 +1,7 @@
 package fi.tiekartta.command.project;
 
-import fi.tiekartta.support.eventstore.EventStoreTables;
 import fi.tiekartta.vocabulary.Sector;
 import fi.tiekartta.vocabulary.Sectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -18,11 +16,11 @@ import java.util.regex.Pattern;
 @Component
 class ProjectIdAllocator {
 
-    private final JdbcTemplate jdbc;
+    private final RegisteredProjectIds registered;
     private final Sectors sectors;
 
-    ProjectIdAllocator(JdbcTemplate jdbc, Sectors sectors) {
-        this.jdbc = jdbc;
+    ProjectIdAllocator(RegisteredProjectIds registered, Sectors sectors) {
+        this.registered = registered;
         this.sectors = sectors;
     }
 
@@ -32,10 +30,7 @@ class ProjectIdAllocator {
 
     private String nextId(Sector sector) {
         Pattern numbered = Pattern.compile(Pattern.quote(sector.idPrefix()) + "-(\\d{1,9})");
-        int highest = jdbc.queryForList(
-                "SELECT aggregate_identifier FROM " + EventStoreTables.DOMAIN_EVENTS
-                + " WHERE sequence_number = 0 AND aggregate_identifier LIKE ?",
-                String.class, sector.idPrefix() + "-%")
+        int highest = registered.startingWith(sector.idPrefix() + "-")
                           .stream()
                           .map(numbered::matcher)
                           .filter(Matcher::matches)

@@ -4,6 +4,7 @@ import fi.tiekartta.vocabulary.ProjectStatus;
 import fi.tiekartta.vocabulary.Sectors;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,9 @@ public final class ProjectRules {
         }
         violations.require("title", command.title());
         checkTitle(command.title(), violations);
-        checkOwnerName(command.owner(), violations);
+        if (command.owner() != null || !command.ownerMayFollow()) {
+            checkOwner(command.owner(), violations);
+        }
         checkPlannedYears(command.plannedStartYear(), command.plannedEndYear(), violations);
         violations.freeText("description", command.description(), 4000);
         checkNotInFuture(effectiveDate, today, violations);
@@ -63,8 +66,7 @@ public final class ProjectRules {
 
     static void checkOwnerAssignment(AssignOwnerCommand command, LocalDate effectiveDate, LocalDate today,
                                      LocalDate registeredOn, Violations violations) {
-        violations.require("owner", command.owner());
-        checkOwnerName(command.owner(), violations);
+        checkOwner(command.owner(), violations);
         requireReason(command.reason(), violations);
         checkEffectiveDate(effectiveDate, today, registeredOn, violations);
     }
@@ -82,6 +84,41 @@ public final class ProjectRules {
         checkPlannedYears(revised.plannedStartYear(), revised.plannedEndYear(), violations);
         requireReason(command.reason(), violations);
         checkEffectiveDate(effectiveDate, today, registeredOn, violations);
+    }
+
+    /**
+     * The reason of a status change, and the rule of closed work: closed work (DONE, MERGED, NOT_NEEDED) is
+     * reopened, or its outcome changed, only with a reason, because the roadmap told people it was settled.
+     *
+     * @param previous the status in effect on the change's day before it, of the project or of the change's unit
+     * @param closedSince when {@code previous} became true, if known (for the message)
+     */
+    static void checkReason(StatusReport report, String reason, ProjectStatus previous, Optional<LocalDate> closedSince,
+                            Violations violations) {
+        violations.freeText("reason", reason, 1000);
+        if (previous.isClosed() && report.status() != null && report.status() != previous
+            && (reason == null || reason.isBlank())) {
+            violations.add("reason", "is required to change a closed status: "
+                                     + (report.unit() == null ? "the project" : "unit " + report.unit())
+                                     + " is " + previous + closedSince.map(d -> " since " + d).orElse(""));
+        }
+    }
+
+    /** A retracted change is gone from the views: it can be neither corrected nor retracted again. */
+    static void requireNotRetracted(String changeId, boolean retracted) {
+        if (retracted) {
+            throw new RuleOfStateException("Status change " + changeId + " was retracted; it cannot be corrected again.");
+        }
+    }
+
+    /**
+     * The "not after today" rule of every effective date: the roadmap records what is true, and to record work still
+     * to come there are PLANNED with a quarter and POSTPONED with a target year.
+     */
+    public static Optional<String> notAfterToday(LocalDate effectiveDate, LocalDate today) {
+        return effectiveDate.isAfter(today)
+                ? Optional.of("must not be after today (" + today + ", Europe/Helsinki)")
+                : Optional.empty();
     }
 
     static void requireReason(String reason, Violations violations) {
@@ -143,7 +180,13 @@ public final class ProjectRules {
         violations.singleLine("title", title, 300);
     }
 
-    private static void checkOwnerName(String owner, Violations violations) {
+    /**
+     * The owner is the subject of the owner's token: required, one line, whether given at registration or assigned
+     * later. Only a registration that says so ({@link RegisterProjectCommand#ownerMayFollow()}: an imported roadmap
+     * document that names no owners) may come without one.
+     */
+    private static void checkOwner(String owner, Violations violations) {
+        violations.require("owner", owner);
         violations.singleLine("owner", owner, 100);
     }
 
@@ -156,9 +199,7 @@ public final class ProjectRules {
     }
 
     private static void checkNotInFuture(LocalDate effectiveDate, LocalDate today, Violations violations) {
-        if (effectiveDate.isAfter(today)) {
-            violations.add("effectiveDate", "must not be after today (" + today + ", Europe/Helsinki)");
-        }
+        notAfterToday(effectiveDate, today).ifPresent(message -> violations.add("effectiveDate", message));
     }
 
     private static void checkYear(String field, Integer year, Violations violations) {

@@ -1,7 +1,5 @@
 package fi.tiekartta.command.project;
 
-import jakarta.validation.constraints.NotBlank;
-
 import java.time.LocalDate;
 
 /**
@@ -13,7 +11,7 @@ public record RegisterProjectRequest(
         String projectId,
         String sector,
         String title,
-        @NotBlank(message = "is required") String owner,
+        String owner,
         Integer plannedStartYear,
         Integer plannedEndYear,
         String description,

@@ -1,8 +1,10 @@
 package fi.tiekartta.command.web;
 
 import fi.tiekartta.command.idempotency.IdempotencyKeyReusedException;
+import fi.tiekartta.command.importing.ImportRejectedException;
 import fi.tiekartta.command.project.InvalidCommandException;
 import fi.tiekartta.command.project.NotTheOwnerException;
+import fi.tiekartta.command.project.RuleOfStateException;
 import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.support.web.ProblemResponses;
 import fi.tiekartta.support.web.Problems;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.List;
 
-/** How the command-service answers what the domain and the event store refuse (STYLE.md rule 7). */
+/**
+ * How the command-service answers what the domain and the event store refuse: the one place its exceptions become
+ * problems. An exception not named here is a fault of the service (500), whatever its type.
+ */
 @RestControllerAdvice
 public class CommandProblemAdvice extends ProblemResponses {
 
@@ -67,9 +72,26 @@ public class CommandProblemAdvice extends ProblemResponses {
                            "Another change to this project was recorded at the same time; retry.");
     }
 
-    /** A rule of state: the message names the current state (STYLE.md). */
-    @ExceptionHandler(IllegalStateException.class)
-    public ProblemDetail ruleOfState(IllegalStateException ex) {
+    /** A rule of state: the message names the current state. */
+    @ExceptionHandler(RuleOfStateException.class)
+    public ProblemDetail ruleOfState(RuleOfStateException ex) {
         return Problems.of(HttpStatus.CONFLICT, "Not allowed in the current state", ex.getMessage());
+    }
+
+    /** Nothing of the file was imported: every problem in {@code errors}, and by row in {@code rows}. */
+    @ExceptionHandler(ImportRejectedException.class)
+    public ProblemDetail importRejected(ImportRejectedException ex) {
+        HttpStatus status = ex.status();
+        String detail = ex.rowCount() == 0
+                ? "The import was refused; nothing was imported."
+                : ex.rowCount() + " row(s) of the file cannot be imported; nothing was imported.";
+        ProblemDetail problem = Problems.of(status, status == HttpStatus.CONFLICT ? "Project exists" : "Invalid input", detail);
+        problem.setProperty("errors", ex.problems().stream()
+                                         .map(p -> new FieldViolation(p.label(), p.message())).toList());
+        List<ImportRejectedException.RowProblems> rows = ex.rows();
+        if (!rows.isEmpty()) {
+            problem.setProperty("rows", rows);
+        }
+        return problem;
     }
 }

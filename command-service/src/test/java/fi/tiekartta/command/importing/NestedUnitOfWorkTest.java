@@ -139,7 +139,7 @@ class NestedUnitOfWorkTest extends CommandServiceTestBase {
 
         assertThatThrownBy(root::commit)
                 .isInstanceOf(AggregateStreamCreationException.class)
-                .hasMessageContaining("[" + fresh + "]"); // not the id that clashed: hence RegisteredProjects
+                .hasMessageContaining("[" + fresh + "]"); // not the id that clashed: hence RegisteredProjectIds
         assertThat(eventCount(fresh)).isZero();
         assertThat(eventCount(taken)).isEqualTo(1);
         assertThat(storedEvent(taken, 0, "payload::jsonb ->> 'sector'")).isEqualTo("TEKNIIKKA");
@@ -153,7 +153,7 @@ class NestedUnitOfWorkTest extends CommandServiceTestBase {
 
     private static RegisterProjectCommand registration(String id, String sector) {
         return new RegisterProjectCommand(id, UUID.randomUUID().toString(), sector, "Sisäkkäisyyskoe", null,
-                                          null, null, null, EFFECTIVE);
+                                          null, null, null, EFFECTIVE, true);
     }
 
     private static ChangeProjectStatusCommand statusChange(String id, ProjectStatus status) {

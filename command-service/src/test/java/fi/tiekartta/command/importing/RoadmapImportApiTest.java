@@ -224,12 +224,12 @@ class RoadmapImportApiTest extends CommandServiceTestBase {
     // --- the file's form ------------------------------------------------------------------------------------
 
     @Test
-    void import_acceptsTheOptionalColumns_inAnyOrder_andAnEmptyOwnerAsUnassigned() {
+    void import_acceptsTheOptionalColumns_inAnyOrder() {
         String p = uniqueProjectId() + "-";
         String csv = """
                 status_text;Owner;id;planned_end_year;title;sector;planned_start_year;description
                 MENEILLÄÄN (60 % TEHTY);matti.m;{p}1;2025;Vesimittareiden vaihto;TEKNIIKKA;2022;Etäluettavat mittarit
-                ;;{p}2;;"Hanke; jossa puolipiste";ELINVOIMA;;
+                ;liisa.l;{p}2;;"Hanke; jossa puolipiste";ELINVOIMA;;
                 """.replace("{p}", p);
 
         Response response = importCsv("2023-12-31", csv);
@@ -240,9 +240,40 @@ class RoadmapImportApiTest extends CommandServiceTestBase {
         assertThat(storedEvent(p + "1", 0, "payload::jsonb ->> 'plannedEndYear'")).isEqualTo("2025");
         assertThat(storedEvent(p + "1", 0, "payload::jsonb ->> 'description'")).isEqualTo("Etäluettavat mittarit");
         assertThat(storedEvent(p + "1", 1, "payload::jsonb ->> 'progressPercent'")).isEqualTo("60");
-        assertThat(storedEvent(p + "2", 0, "payload::jsonb ->> 'owner'")).isNull();
+        assertThat(storedEvent(p + "2", 0, "payload::jsonb ->> 'owner'")).isEqualTo("liisa.l");
         assertThat(storedEvent(p + "2", 0, "payload::jsonb ->> 'title'")).isEqualTo("Hanke; jossa puolipiste");
         assertThat(storedEvent(p + "2", 1, "payload::jsonb ->> 'status'")).isEqualTo("NOT_STARTED");
+    }
+
+    @Test
+    void import_fails_withBadRequest_forAnEmptyOwner_namingItsRow_andStoresNothing() {
+        String p = uniqueProjectId() + "-";
+        String csv = """
+                id;sector;title;status_text;owner
+                {p}1;TEKNIIKKA;Vesimittareiden vaihto;MENEILLÄÄN;matti.m
+                {p}2;TEKNIIKKA;Kenen hanke;VALMIS;
+                {p}3;TEKNIIKKA;Tyhjä omistaja;VALMIS;"  "
+                """.replace("{p}", p);
+        long before = eventCount();
+
+        Response response = importCsv("2023-12-31", csv);
+
+        assertProblem(response, 400);
+        assertThat(errorFields(response)).containsExactly("line 3 (" + p + "2) owner", "line 4 (" + p + "3) owner");
+        assertThat(errorMessage(response, "line 3 (" + p + "2) owner")).isEqualTo("is required");
+        assertThat(response.json().path("rows").findValuesAsText("line")).containsExactly("3", "4");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(p + "1")).isZero();
+    }
+
+    @Test
+    void import_withoutAnOwnerColumn_registersTheProjectsWithoutOwners_forCoordinatorsToAssign() {
+        String p = uniqueProjectId() + "-";
+
+        Response response = importCsv("2023-12-31", csv(p + "1;TEKNIIKKA;Vesimittareiden vaihto;MENEILLÄÄN"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(storedEvent(p + "1", 0, "payload::jsonb ->> 'owner'")).isNull();
     }
 
     @Test

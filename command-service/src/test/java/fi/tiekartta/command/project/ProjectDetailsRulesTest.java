@@ -2,6 +2,7 @@ package fi.tiekartta.command.project;
 
 import fi.tiekartta.events.ProjectDetailsRevisedEvent;
 import fi.tiekartta.events.ProjectOwnerAssignedEvent;
+import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.vocabulary.AuditMetadata;
 import fi.tiekartta.command.dispatch.CommandSender;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -42,6 +43,40 @@ class ProjectDetailsRulesTest {
                .when(new AssignOwnerCommand(PROJECT, null, "o1", "liisa.l", null, null), COORDINATOR)
                .expectException(InvalidCommandException.class)
                .expectExceptionMessage(containsString("reason is required"));
+    }
+
+    @Test
+    void assigningAnOwner_needsAnOwner() {
+        fixture.given(registered())
+               .when(new AssignOwnerCommand(PROJECT, null, "o1", " ", null, "vastuunjako muuttui"), COORDINATOR)
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("owner is required"));
+    }
+
+    @Test
+    void aRegistration_withoutAnOwner_isRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProjectCommand(PROJECT, "c-1", "TEKNIIKKA", "Vesimittarit", null, null, null, null, null))
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("owner is required"));
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProjectCommand(PROJECT, "c-1", "TEKNIIKKA", "Vesimittarit", "  ", null, null, null, null))
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("owner is required"));
+    }
+
+    @Test
+    void aRegistration_fromARoadmapThatNamesNoOwners_leavesTheOwnerToBeAssigned() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProjectCommand(PROJECT, "c-1", "TEKNIIKKA", "Vesimittarit", null, null, null, null,
+                                                TODAY, true))
+               .expectEvents(new ProjectRegisteredEvent(PROJECT, "c-1", "TEKNIIKKA", "Vesimittarit", null, null, null,
+                                                        null, TODAY));
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProjectCommand(PROJECT, "c-1", "TEKNIIKKA", "Vesimittarit", " ", null, null, null,
+                                                TODAY, true))
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("owner is required"));
     }
 
     @Test

@@ -62,7 +62,7 @@ public class ReadModelRebuild {
 
     public synchronized Progress start() {
         if (isRebuilding()) {
-            throw new IllegalStateException("A rebuild is already running; follow it at GET /api/admin/replay.");
+            throw new RebuildRunningException();
         }
         long head = headIndex();
         lastRun = new Run(clock.instant(), eventsStored.upTo(head), head);

@@ -1,12 +1,8 @@
 package fi.tiekartta.query.admin;
 
-import fi.tiekartta.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,10 +31,5 @@ public class RebuildController {
     @GetMapping
     public ReadModelRebuild.Progress progress() {
         return rebuild.progress();
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail alreadyRunning(IllegalStateException ex) {
-        return Problems.of(HttpStatus.CONFLICT, "Rebuild running", ex.getMessage());
     }
 }

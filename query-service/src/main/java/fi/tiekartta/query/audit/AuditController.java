@@ -5,18 +5,12 @@ import fi.tiekartta.query.projects.ProjectNotFoundException;
 import fi.tiekartta.query.projects.ProjectView;
 import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.support.web.FieldViolation;
-import fi.tiekartta.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,8 +31,6 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
-
-    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -127,11 +119,5 @@ public class AuditController {
             throw new InvalidQueryException(new FieldViolation("digest", "must be sha256: followed by 64 hex digits"));
         }
         return this.digest.verify(knownAt == null ? null : TimePoint.requireSane(knownAt, clock), digest);
-    }
-
-    @ExceptionHandler(UnreadableEventException.class)
-    public ProblemDetail unreadable(UnreadableEventException ex) {
-        log.warn("Audit replay stopped at an unreadable stored event: {}", ex.getMessage());
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored event unreadable", ex.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package fi.tiekartta.query.audit;
 
 /** A stored event the replay cannot read (its payload, metadata or time no longer parse): the store was altered. */
-class UnreadableEventException extends RuntimeException {
+public class UnreadableEventException extends RuntimeException {
 
     UnreadableEventException(StoredEvent event, String what, Throwable cause) {
         super("The stored event of project " + event.aggregateIdentifier() + " at sequence " + event.sequenceNumber()

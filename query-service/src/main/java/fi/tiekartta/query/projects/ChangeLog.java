@@ -13,13 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Table {@code read_model.project_change}: every recorded change, in recording order per project. */
 @Repository
@@ -96,26 +94,8 @@ public class ChangeLog {
                           ROW, projectId);
     }
 
-    /** The version of a project and when it was last changed, as the store knew it at {@code knownAt}. */
-    public Optional<ProjectHead> headAt(String projectId, Instant knownAt) {
-        return jdbc.query("SELECT sequence, recorded_at FROM read_model.project_change "
-                          + "WHERE project_id = ? AND recorded_at <= ? ORDER BY sequence DESC LIMIT 1",
-                          (rs, i) -> new ProjectHead(rs.getLong(1), rs.getTimestamp(2).toInstant()),
-                          projectId, Timestamp.from(knownAt))
-                   .stream().findFirst();
-    }
-
-    public boolean exists(String projectId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM read_model.project_change WHERE project_id = ?)", Boolean.class, projectId));
-    }
-
     void deleteAll() {
         jdbc.update("DELETE FROM read_model.project_change");
-    }
-
-    /** The version (last sequence) and last recording time of a project. */
-    public record ProjectHead(long version, Instant lastRecordedAt) {
     }
 
     private static final RowMapper<RecordedChange> ROW = (rs, i) -> new RecordedChange(

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The projects the projection worked on lately, least recently used first out, bounded by the number of changes
- * they hold (about 250 bytes of heap each). An entry is taken out while a batch works on it and put back when
+ * they hold. A cached change costs about 2.8 KB of heap with its share of the believed rows (measured:
+ * docs/PERFORMANCE.md, "How the bounds were found"). An entry is taken out while a batch works on it and put back when
  * the batch committed, so a rolled-back batch leaves nothing behind; whoever takes an entry checks it against the
  * table before trusting it (another instance may have projected the project meanwhile).
  */

@@ -54,7 +54,7 @@ public class ProjectController {
                     "sector", "must be one of " + sectors.all().stream().map(s -> s.code()).toList()));
         }
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
-        List<ProjectView> projects = views.findAll(at.asOf(), at.knownAt(), sector, status == null ? null : status.name())
+        List<ProjectView> projects = views.visibleAt(at.asOf(), at.knownAt(), sector, status == null ? null : status.name())
                                           .stream().map(ProjectView::of).toList();
         return new ProjectList(at.asOf(), at.knownAt(), projects);
     }

@@ -14,29 +14,49 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Table {@code read_model.project_view}: the project views along both clocks. Rows are only ever added or
- * closed (their {@code recorded_to} set), so whatever was answered for a past {@code knownAt} stays answerable.
+ * Table {@code read_model.project_view}: the project views along both clocks. A batch closes the believed rows a
+ * change makes untrue (sets their {@code recorded_to}) and adds new ones; a believed row recorded at the very instant
+ * of the change that replaces it was never visible to any {@code knownAt} and is deleted instead. So a row that
+ * answered some {@code knownAt} is never changed again but for closing it, and every earlier answer can be given
+ * again.
+ *
+ * <p>"Visible on day D as known at instant K" is asked in one shape only ({@link #visibleAt}): the rows whose two
+ * intervals contain the point, each with the project's version as known at K. The rows are found in two parts,
+ * each by an index that finds little more than the answer: rows believed now (open {@code recorded_to}) that
+ * contain the day, by the GiST index over their valid time (V4), and rows closed after the instant, none when it is
+ * now (V4's index on {@code recorded_to}; for an instant long past, the two-range GiST index of V2). The version is
+ * the project's head (V4) where the head was recorded by then, else the last change recorded by then.
  */
 @Repository
 public class ProjectViewTable {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
 
-    private static final String VISIBLE = " v.valid_from <= ? AND (v.valid_to IS NULL OR v.valid_to > ?)"
-            + " AND v.recorded_from <= ? AND (v.recorded_to IS NULL OR v.recorded_to > ?)";
-    private static final String WITH_HEAD = "SELECT v.state::text AS state, h.sequence AS version, h.recorded_at"
-            + " FROM read_model.project_view v"
-            + " JOIN LATERAL (SELECT c.sequence, c.recorded_at FROM read_model.project_change c"
-            + "   WHERE c.project_id = v.project_id AND c.recorded_at <= ? ORDER BY c.sequence DESC LIMIT 1) h ON true"
-            + " WHERE";
+    /** {@code %1$s}: further conditions on both parts of the rows, {@code %2$s}: the order. */
+    private static final String VISIBLE = "SELECT v.state::text AS state,"
+            + " COALESCE(h.version, l.sequence) AS version, COALESCE(h.version_recorded_at, l.recorded_at) AS recorded_at"
+            + " FROM (SELECT project_id, state FROM read_model.project_view"
+            + "        WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)%1$s"
+            + "       UNION ALL"
+            + "       SELECT project_id, state FROM read_model.project_view"
+            + "        WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)"
+            + "          AND tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz)%1$s) v"
+            + " LEFT JOIN read_model.project_head h ON h.project_id = v.project_id AND h.last_recorded_at <= ?"
+            + " LEFT JOIN LATERAL (SELECT c.sequence, c.recorded_at FROM read_model.project_change c"
+            + "   WHERE h.project_id IS NULL AND c.project_id = v.project_id AND c.recorded_at <= ?"
+            + "   ORDER BY c.sequence DESC LIMIT 1) l ON true"
+            + " WHERE (h.project_id IS NOT NULL OR l.sequence IS NOT NULL)%2$s";
 
     private final JdbcTemplate jdbc;
 
@@ -119,39 +139,48 @@ public class ProjectViewTable {
         return byProject;
     }
 
-    public List<Found> findAll(LocalDate asOf, Instant knownAt, String sector, String status) {
-        StringBuilder sql = new StringBuilder(WITH_HEAD).append(VISIBLE);
-        List<Object> args = new ArrayList<>(visibleArgs(asOf, knownAt));
-        if (sector != null) {
-            sql.append(" AND v.sector = ?");
-            args.add(sector);
-        }
-        if (status != null) {
-            sql.append(" AND v.status = ?");
-            args.add(status);
-        }
-        sql.append(" ORDER BY v.project_id");
-        return jdbc.query(sql.toString(), FOUND, args.toArray());
+    /** Every project view visible on {@code asOf} as known at {@code knownAt}, in no particular order. */
+    public List<Found> visibleAt(LocalDate asOf, Instant knownAt) {
+        return visible(asOf, knownAt, Map.of(), "");
     }
 
+    /** The same narrowed to a sector and a status (each when not null), ordered by project id. */
+    public List<Found> visibleAt(LocalDate asOf, Instant knownAt, String sector, String status) {
+        Map<String, String> only = new LinkedHashMap<>();
+        if (sector != null) {
+            only.put("sector", sector);
+        }
+        if (status != null) {
+            only.put("status", status);
+        }
+        return visible(asOf, knownAt, only, " ORDER BY v.project_id");
+    }
+
+    /** One project's view visible on {@code asOf} as known at {@code knownAt}. */
     public Optional<Found> find(String projectId, LocalDate asOf, Instant knownAt) {
-        List<Object> args = new ArrayList<>(visibleArgs(asOf, knownAt));
-        args.add(projectId);
-        return jdbc.query(WITH_HEAD + VISIBLE + " AND v.project_id = ?", FOUND, args.toArray()).stream().findFirst();
+        return visible(asOf, knownAt, Map.of("project_id", projectId), "").stream().findFirst();
+    }
+
+    /** @param only columns of {@code project_view} and the value each must have */
+    private List<Found> visible(LocalDate asOf, Instant knownAt, Map<String, String> only, String orderBy) {
+        StringBuilder conditions = new StringBuilder();
+        only.keySet().forEach(column -> conditions.append(" AND ").append(column).append(" = ?"));
+        OffsetDateTime known = OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC);
+        List<Object> args = new ArrayList<>(List.of(known, asOf));
+        args.addAll(only.values());
+        args.addAll(List.of(known, known, asOf, known));
+        args.addAll(only.values());
+        args.addAll(List.of(known, known));
+        return jdbc.query(VISIBLE.formatted(conditions, orderBy), FOUND, args.toArray());
     }
 
     void deleteAll() {
         jdbc.update("DELETE FROM read_model.project_view");
     }
 
-    private static List<Object> visibleArgs(LocalDate asOf, Instant knownAt) {
-        Timestamp known = Timestamp.from(knownAt);
-        Date date = Date.valueOf(asOf);
-        return List.of(known, date, date, known, known);
-    }
-
     private static final RowMapper<Found> FOUND = (rs, i) -> new Found(
-            fromJson(rs.getString("state")), rs.getLong("version"), rs.getTimestamp("recorded_at").toInstant());
+            fromJson(rs.getString("state")), rs.getLong("version"),
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
 
     private static ProjectState fromJson(String json) {
         try {

@@ -92,7 +92,9 @@ public class ProjectionWriter {
                 cache.putAll(batch.projects.values());
                 count(batch);
             });
-            // The projects taken from the cache stay out of it: their next batch reads them from the tables.
+            // The projects taken from the cache are out of it while this batch works on them. They go back, as
+            // this batch left them, only after its commit: a batch that rolls back leaves them out, and their next
+            // batch reads them from the tables.
             return batch;
         });
     }

@@ -36,7 +36,7 @@ public class ReportTimelines {
     private static final String UNPROJECTED = "SELECT count(*) FROM " + EventStoreTables.DOMAIN_EVENTS + " e"
             + " WHERE (e.global_index > ? OR e.global_index = ANY (?))"
             + " AND e.time_stamp::timestamptz <= CAST(? AS timestamptz)"
-            + " AND e.payload_type IN (" + PROJECTED_TYPES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")) + ")"
+            + " AND e.payload_type IN (" + quoted(PROJECTED_TYPES.stream()) + ")"
             + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change c WHERE c.event_id = e.event_identifier)";
 
     /**
@@ -49,7 +49,7 @@ public class ReportTimelines {
             + " v.state->>'title' AS title, (v.state->>'plannedEndYear')::int AS planned_end_year,"
             + " (v.state->>'targetYear')::int AS target_year, s.begun_so_far"
             + " FROM (SELECT id, valid_from,"
-            + "         bool_or(status IN ('IN_PROGRESS', 'IN_USE', 'DONE')) OVER w AS begun_so_far,"
+            + "         bool_or(status IN (" + quoted(YearEndFold.BEGUN.stream().map(ProjectStatus::name)) + ")) OVER w AS begun_so_far,"
             + "         lead(valid_from) OVER w AS next_from"
             + "       FROM read_model.project_view"
             + "       WHERE tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz) AND valid_from <= ?"
@@ -99,6 +99,11 @@ public class ReportTimelines {
             ps.setObject(3, utc(knownAt));
         }, rs -> rs.next() ? rs.getLong(1) : 0L);
         return count == null ? 0 : count;
+    }
+
+    /** Constants of this class as an SQL list, in a fixed order so that the statement is always the same text. */
+    private static String quoted(Stream<String> constants) {
+        return constants.sorted().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -43,7 +43,8 @@ import static fi.tiekartta.vocabulary.ProjectStatus.POSTPONED;
  */
 public final class YearEndFold {
 
-    private static final Set<ProjectStatus> BEGUN = Set.of(IN_PROGRESS, IN_USE, DONE);
+    /** The statuses of work that has begun; {@link ReportTimelines} asks the database with the same set. */
+    static final Set<ProjectStatus> BEGUN = Set.of(IN_PROGRESS, IN_USE, DONE);
     private static final Set<ProjectStatus> DROPPED = Set.of(NOT_NEEDED, MERGED);
 
     private YearEndFold() {

@@ -3,7 +3,6 @@ package fi.tiekartta.query.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.query.roadmap.KnownAt;
-import fi.tiekartta.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,12 +11,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -89,28 +85,6 @@ public class YearEndReportController {
             case HTML -> answer.header("Content-Security-Policy", YearEndHtml.CONTENT_SECURITY_POLICY)
                                .body(YearEndHtml.render(report));
         };
-    }
-
-    @ExceptionHandler(ReportNotAcceptableException.class)
-    public ResponseEntity<ProblemDetail> notAcceptable(ReportNotAcceptableException ex) {
-        return problem(Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", ex.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidReportRequestException.class)
-    public ResponseEntity<ProblemDetail> invalid(InvalidReportRequestException ex) {
-        return problem(Problems.invalidInput("A parameter is invalid.", List.of(ex.violation())));
-    }
-
-    @ExceptionHandler(ReadModelBehindException.class)
-    public ResponseEntity<ProblemDetail> behind(ReadModelBehindException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models catching up", ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5")
-                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** Problems are JSON whatever the client accepts: the content type is set, so no negotiation fails on it. */
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static List<MediaType> accepted(HttpHeaders headers) {

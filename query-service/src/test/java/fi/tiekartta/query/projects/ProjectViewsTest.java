@@ -8,6 +8,7 @@ import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
 import static fi.tiekartta.vocabulary.ProjectStatus.NOT_STARTED;
 import static fi.tiekartta.vocabulary.ProjectStatus.POSTPONED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The project views and history, projected from a real event store on PostgreSQL and read over HTTP. */
@@ -138,6 +140,22 @@ class ProjectViewsTest extends QueryServiceTestBase {
                                        Integer.class, id)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.project_view WHERE project_id = ?",
                                        Integer.class, id)).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void theDatabase_refusesASecondBelievedRow_forTheSameProjectAndDay() {
+        String id = newProjectId();
+        append(id, 0, registration(id), "koordinaattori", null);
+        awaitVersion(id, 0);
+        String copyBelievedRow = "INSERT INTO read_model.project_view "
+                                 + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state) "
+                                 + "SELECT project_id, valid_from, valid_to, recorded_from + interval '1 second', %s, sector, status, state "
+                                 + "FROM read_model.project_view WHERE project_id = ? AND recorded_to IS NULL";
+
+        assertThatThrownBy(() -> jdbc.update(copyBelievedRow.formatted("NULL"), id))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(jdbc.update(copyBelievedRow.formatted("recorded_from + interval '2 seconds'"), id))
+                .as("a closed row of the same day is history, not a second belief").isEqualTo(1);
     }
 
     @Test
