@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.TimePoint;
-import fi.tiekartta.query.report.ReadModelBehindException;
 import fi.tiekartta.query.report.ReportFormat;
 import fi.tiekartta.query.report.ReportNotAcceptableException;
 import fi.tiekartta.query.report.YearEnd;
@@ -18,7 +17,6 @@ import fi.tiekartta.query.roadmap.SectorGroups;
 import fi.tiekartta.query.roadmap.StatusCounts;
 import fi.tiekartta.support.time.RoadmapTime;
 import fi.tiekartta.support.web.FieldViolation;
-import fi.tiekartta.support.web.Problems;
 import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,12 +31,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -175,28 +170,6 @@ public class PublicRoadmapController {
                                  StatusCounts.of(projects.stream().map(PublicProject::status).toList()), bySector);
     }
 
-    @ExceptionHandler(YearNotEndedException.class)
-    public ResponseEntity<ProblemDetail> notEnded(YearNotEndedException ex) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, "No such report", ex.getMessage()));
-    }
-
-    @ExceptionHandler(ReportNotAcceptableException.class)
-    public ResponseEntity<ProblemDetail> notAcceptable(ReportNotAcceptableException ex) {
-        return problem(Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", ex.getMessage()));
-    }
-
-    @ExceptionHandler(ReadModelBehindException.class)
-    public ResponseEntity<ProblemDetail> behind(ReadModelBehindException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models catching up", ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5")
-                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** Problems are JSON whatever the client accepts: the content type is set, so no negotiation fails on it. */
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
     private static List<MediaType> accepted(HttpHeaders headers) {
         try {
             return headers.getAccept();
@@ -210,14 +183,6 @@ public class PublicRoadmapController {
             return json.writeValueAsBytes(answer);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A report is published once its year is over; before that there is none. */
-    static final class YearNotEndedException extends RuntimeException {
-
-        YearNotEndedException(int year) {
-            super("The year-end report of " + year + " is published once the year has ended (Europe/Helsinki).");
         }
     }
 }

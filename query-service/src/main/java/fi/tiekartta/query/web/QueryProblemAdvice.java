@@ -6,6 +6,7 @@ import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.ProjectNotFoundException;
 import fi.tiekartta.query.report.ReadModelBehindException;
 import fi.tiekartta.query.report.ReportNotAcceptableException;
+import fi.tiekartta.query.publicroadmap.YearNotEndedException;
 import fi.tiekartta.support.web.ProblemResponses;
 import fi.tiekartta.support.web.Problems;
 import org.slf4j.Logger;
@@ -52,6 +53,11 @@ public class QueryProblemAdvice extends ProblemResponses {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models catching up", ex.getMessage());
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                              .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(YearNotEndedException.class)
+    public ResponseEntity<ProblemDetail> notEnded(YearNotEndedException ex) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "No such report", ex.getMessage()));
     }
 
     @ExceptionHandler(RebuildRunningException.class)
