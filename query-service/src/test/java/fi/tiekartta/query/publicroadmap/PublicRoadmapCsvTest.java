@@ -10,19 +10,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The public CSV's own rules, without a database: spreadsheet safety, quoting, the units cell, and ETags. */
+/** The public CSV's own rules, without a database: the columns, the units cell, and ETags. */
 class PublicRoadmapCsvTest {
-
-    @Test
-    void aTextThatASpreadsheetWouldRun_getsAnApostrophe_andSeparatorsAreQuoted() {
-        assertThat(PublicRoadmapCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(PublicRoadmapCsv.field("+358")).isEqualTo("'+358");
-        assertThat(PublicRoadmapCsv.field("-1")).isEqualTo("'-1");
-        assertThat(PublicRoadmapCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(PublicRoadmapCsv.field("a;b")).isEqualTo("\"a;b\"");
-        assertThat(PublicRoadmapCsv.field("rivi\nrivi")).isEqualTo("\"rivi\nrivi\"");
-        assertThat(PublicRoadmapCsv.field("Sähköinen asiointi")).isEqualTo("Sähköinen asiointi");
-    }
 
     @Test
     void aProject_isOneRow_inTheHeadersOrder_withItsUnitsInOneCell() {
