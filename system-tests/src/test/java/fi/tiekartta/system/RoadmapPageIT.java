@@ -128,6 +128,33 @@ class RoadmapPageIT {
     }
 
     @Test
+    void loadingTheRoadmap_movesNothingOnThePage_andThePageDescribesItself_inBothLanguages() {
+        // A page audit's limit for a good cumulative layout shift; the page's own layout should not need it.
+        double limit = 0.1;
+        page.visit("?asOf=" + YEAR_END, management);
+        page.awaitRoadmapAsOf(YEAR_END);
+        RoadmapPage.LayoutShifts desktop = page.layoutShifts();
+        System.out.printf("RoadmapPageIT: layout shift on loading, 1280 x 1000: %.4f %s%n", desktop.total(), desktop.shifts());
+        assertThat(desktop.total()).as("layout shift on loading, 1280 x 1000: %s", desktop.shifts()).isLessThanOrEqualTo(limit);
+        assertThat(page.metaDescription()).startsWith("Digitiekartta").contains("toimialoittain");
+
+        page.phone(412, 823);
+        try {
+            page.visit("?asOf=" + YEAR_END, management);
+            page.awaitRoadmapAsOf(YEAR_END);
+            RoadmapPage.LayoutShifts phone = page.layoutShifts();
+            System.out.printf("RoadmapPageIT: layout shift on loading, 412 x 823: %.4f %s%n", phone.total(), phone.shifts());
+            assertThat(phone.total()).as("layout shift on loading, 412 x 823: %s", phone.shifts()).isLessThanOrEqualTo(limit);
+        } finally {
+            page.desktop();
+        }
+
+        page.switchLanguage("en");
+        assertThat(page.metaDescription()).startsWith("Digital roadmap").contains("by sector");
+        page.switchLanguage("fi");
+    }
+
+    @Test
     void movingTheDate_changesAProjectsBar_fromTheDayTheChangeTookEffect() {
         // knownAt is given to the second: leave a second between the import and this change, so that one exists.
         await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().isAfter(importedAt.plusMillis(1100)));
