@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.List;
 
-/** How the command-service answers what the domain and the event store refuse (STYLE.md rule 7). */
+/** How the command-service answers what the domain and the event store refuse: problem details (docs/API.md). */
 @RestControllerAdvice
 public class CommandProblemAdvice extends ProblemResponses {
 
@@ -67,7 +67,7 @@ public class CommandProblemAdvice extends ProblemResponses {
                            "Another change to this project was recorded at the same time; retry.");
     }
 
-    /** A rule of state: the message names the current state (STYLE.md). */
+    /** A rule of state: the message names the current state, so that the client can tell what stands in the way. */
     @ExceptionHandler(IllegalStateException.class)
     public ProblemDetail ruleOfState(IllegalStateException ex) {
         return Problems.of(HttpStatus.CONFLICT, "Not allowed in the current state", ex.getMessage());

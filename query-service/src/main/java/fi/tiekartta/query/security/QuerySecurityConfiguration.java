@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.Arrays;
 
-/** Who may read what (DESIGN.md, "Security"). */
+/** Who may read what (the matrix in docs/SECURITY.md). */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurityConfiguration {
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.List;
 
-/** How the query-service answers what it cannot answer (STYLE.md rule 7). */
+/** How the query-service answers what it cannot answer: problem details (docs/API.md). */
 @RestControllerAdvice
 public class QueryProblemAdvice extends ProblemResponses {
 
