@@ -1,4 +1,4 @@
--- Indexes for the roadmap and the year-end report (issue 4).
+-- Indexes for the roadmap and the year-end report.
 
 -- "Which rows were true on day D as known at instant K" is a point in two intervals: [valid_from, valid_to)
 -- and [recorded_from, recorded_to). The B-tree of V1 (valid_from, recorded_from) narrows only the lower ends,

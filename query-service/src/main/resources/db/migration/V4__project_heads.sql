@@ -1,4 +1,4 @@
--- Faster reads at scale (issue 7, docs/PERFORMANCE.md).
+-- Faster reads at scale (docs/PERFORMANCE.md).
 
 -- Each project's head: its version (last sequence), when that change was recorded, and the latest recording time of
 -- any of its changes. "The version as known at K" is the head wherever K >= last_recorded_at (always, for the usual

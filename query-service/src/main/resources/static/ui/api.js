@@ -45,7 +45,7 @@ export async function apiJson(path, params = {}) {
 }
 
 /**
- * The roadmap on a day as known at an instant (DESIGN.md: GET /api/roadmap). Where a server does not have
+ * The roadmap on a day as known at an instant (docs/API.md: GET /api/roadmap). Where a server does not have
  * that endpoint yet (404), the same shape is made from GET /api/projects, grouped by sector in its order.
  */
 export async function loadRoadmap(asOf, knownAt) {

@@ -1,5 +1,5 @@
 // The page's words in Finnish (the default) and English. Finnish status labels come from the API where it
-// gives them (statusLabel); the rest follow the vocabulary in DESIGN.md.
+// gives them (statusLabel); the rest follow the status vocabulary in docs/STATUS-VOCABULARY.md.
 
 const STORAGE_KEY = 'tiekartta.lang';
 const LANGUAGES = ['fi', 'en'];
@@ -8,6 +8,8 @@ const MESSAGES = {
   fi: {
     pageTitle: 'Digitiekartta',
     pageTitleOn: 'Digitiekartta {date}',
+    pageDescription: 'Digitiekartta: kaupungin digitalisaatiohankkeet toimialoittain ja vuosittain, kunkin hankkeen '
+      + 'tila minä päivänä tahansa, sen muutoshistoria ja vuosiraportit tilinpäätökseen.',
     subtitle: 'Digitalisaation edistämisen tiekartta: hankkeet toimialoittain ja vuosittain',
     skipLink: 'Siirry pääsisältöön',
     languageNav: 'Kieli',
@@ -88,6 +90,8 @@ const MESSAGES = {
   en: {
     pageTitle: 'Digital roadmap',
     pageTitleOn: 'Digital roadmap {date}',
+    pageDescription: "Digital roadmap: the city's digitalisation projects by sector and year, each project's status "
+      + 'on any day, its history of changes, and the year-end reports for the financial statement.',
     subtitle: 'The roadmap for advancing digitalisation: projects by sector and year',
     skipLink: 'Skip to main content',
     languageNav: 'Language',

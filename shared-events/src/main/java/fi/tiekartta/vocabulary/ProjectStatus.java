@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The status vocabulary of the roadmap (DESIGN.md, "Status vocabulary"). The codes are stored in events:
+ * The status vocabulary of the roadmap (docs/STATUS-VOCABULARY.md). The codes are stored in events:
  * never rename one, only add.
  *
  * <p>{@code advancement} orders how far a piece of work has got, so that a project whose units differ can
@@ -62,8 +62,8 @@ public enum ProjectStatus {
     }
 
     /**
-     * Where a project stands when only its units reported: with its least advanced unit (DESIGN.md,
-     * "VAKA SIIRTYY V. 2027, KOULUT VALMIS" is POSTPONED). A unit whose work was dropped or merged does not hold
+     * Where a project stands when only its units reported: with its least advanced unit
+     * (docs/STATUS-VOCABULARY.md: "VAKA SIIRTYY V. 2027, KOULUT VALMIS" is POSTPONED). A unit whose work was dropped or merged does not hold
      * the others back; only when every unit is such does that outcome count.
      */
     public static Optional<ProjectStatus> leastAdvanced(Collection<ProjectStatus> unitStatuses) {

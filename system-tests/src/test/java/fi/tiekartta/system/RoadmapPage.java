@@ -209,6 +209,51 @@ final class RoadmapPage {
         return (List<?>) script("return window.__errors || []");
     }
 
+    // --- how the page loads -------------------------------------------------------------------------------
+
+    /** The content of {@code <meta name="description">}, or null without one. */
+    String metaDescription() {
+        return (String) script("const meta = document.querySelector('meta[name=\"description\"]');"
+                               + " return meta ? meta.getAttribute('content') : null;");
+    }
+
+    /**
+     * The layout shifts of this document so far that no input caused, as the browser reports them to a
+     * PerformanceObserver (buffered, so those from before this call too): their sum, which is at least the
+     * cumulative layout shift a page audit reports, and for each shift its size and the elements that moved.
+     */
+    LayoutShifts layoutShifts() {
+        Map<?, ?> measured = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const shifts = [];
+                const describe = (node) => !node ? '?' : node.nodeType !== 1 ? node.nodeName
+                    : node.tagName.toLowerCase() + (node.id ? '#' + node.id : node.className ? '.' + String(node.className).split(' ')[0] : '');
+                const observer = new PerformanceObserver((list) => list.getEntries()
+                    .filter((e) => !e.hadRecentInput)
+                    .forEach((e) => shifts.push({ value: e.value,
+                        what: e.value.toFixed(3) + ' ' + (e.sources || []).map((s) => describe(s.node)).join(' ') })));
+                observer.observe({ type: 'layout-shift', buffered: true });
+                // a frame or two for what the last answer drew, then report
+                setTimeout(() => { observer.disconnect();
+                    done({ total: shifts.reduce((sum, s) => sum + s.value, 0), shifts: shifts.map((s) => s.what) }); }, 600);
+                """);
+        return new LayoutShifts(((Number) measured.get("total")).doubleValue(),
+                                ((List<?>) measured.get("shifts")).stream().map(String::valueOf).toList());
+    }
+
+    record LayoutShifts(double total, List<String> shifts) {
+    }
+
+    /** Lays the page out as on a phone of that size (as a page audit's mobile run does), until {@link #desktop}. */
+    void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     // --- screenshots ----------------------------------------------------------------------------------------
 
     /** The whole page, however long, or only what is in the window. */

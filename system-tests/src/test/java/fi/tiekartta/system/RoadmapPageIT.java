@@ -36,12 +36,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The roadmap page in a real browser (Debian's headless Chromium) against both services on a fresh database
  * holding the imported Heinola roadmap: what management sees on 31.12.2023, how moving the date moves a bar,
- * the history panel, the keyboard, English, and signing in. Writes the README's screenshots to docs/img.
+ * the history panel, the keyboard, English, and signing in. Writes the README's screenshots to target/docs-img,
+ * never into the sources, so that a test run leaves the tree clean; bin/refresh-doc-images copies them to docs/img.
  */
 class RoadmapPageIT {
 
     private static final Path HEINOLA_CSV = Path.of("..", "data", "heinola-digitiekartta.csv");
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "img");
+    private static final Path SCREENSHOTS = Path.of("target", "docs-img");
     private static final String YEAR_END = "2023-12-31";
     private static final List<String> SECTOR_LABELS = List.of(
             "Kaupunkitasoiset kärkihankkeet", "Elinvoimatoimiala", "Hyvinvointitoimiala", "Tekniikkatoimiala",
@@ -124,6 +125,33 @@ class RoadmapPageIT {
                 "EI ALOITETTU", 1, "SIIRTYY", 3, "MENEILLÄÄN", 1, "VALMIS", 5, "TEHDÄÄN OSANA", 1));
 
         page.screenshot(SCREENSHOTS.resolve("roadmap-2023-12-31.png"), true);
+    }
+
+    @Test
+    void loadingTheRoadmap_movesNothingOnThePage_andThePageDescribesItself_inBothLanguages() {
+        // A page audit's limit for a good cumulative layout shift; the page's own layout should not need it.
+        double limit = 0.1;
+        page.visit("?asOf=" + YEAR_END, management);
+        page.awaitRoadmapAsOf(YEAR_END);
+        RoadmapPage.LayoutShifts desktop = page.layoutShifts();
+        System.out.printf("RoadmapPageIT: layout shift on loading, 1280 x 1000: %.4f %s%n", desktop.total(), desktop.shifts());
+        assertThat(desktop.total()).as("layout shift on loading, 1280 x 1000: %s", desktop.shifts()).isLessThanOrEqualTo(limit);
+        assertThat(page.metaDescription()).startsWith("Digitiekartta").contains("toimialoittain");
+
+        page.phone(412, 823);
+        try {
+            page.visit("?asOf=" + YEAR_END, management);
+            page.awaitRoadmapAsOf(YEAR_END);
+            RoadmapPage.LayoutShifts phone = page.layoutShifts();
+            System.out.printf("RoadmapPageIT: layout shift on loading, 412 x 823: %.4f %s%n", phone.total(), phone.shifts());
+            assertThat(phone.total()).as("layout shift on loading, 412 x 823: %s", phone.shifts()).isLessThanOrEqualTo(limit);
+        } finally {
+            page.desktop();
+        }
+
+        page.switchLanguage("en");
+        assertThat(page.metaDescription()).startsWith("Digital roadmap").contains("by sector");
+        page.switchLanguage("fi");
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
@@ -25,11 +27,14 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 /**
  * Walks the access matrix of docs/SECURITY.md against both running services: every row with no token and with
  * a token of every role. The document is the authority; an endpoint a service publishes without a row in it
- * fails this test.
+ * fails this test, and so does one that docs/API.md does not describe.
  */
 class SecurityMatrixIT {
 
     private static final Path MATRIX = Path.of("..", "docs", "SECURITY.md");
+    private static final Path API = Path.of("..", "docs", "API.md");
+    /** How docs/API.md names an endpoint: {@code `GET /api/roadmap?asOf=…`}. */
+    private static final Pattern API_ENDPOINT = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`?\\s]*)");
     private static final List<String> ROLES = List.of("OWNER", "COORDINATOR", "AUDITOR", "MANAGEMENT", "ADMIN");
     /** The owner token's subject owns the project every request is about. */
     private static final String OWNER_SUBJECT = "omistaja";
@@ -80,6 +85,23 @@ class SecurityMatrixIT {
 
         assertThat(documented).as("rows of docs/SECURITY.md").containsAll(published);
         assertThat(published).as("every row names an endpoint that exists").containsAll(documented);
+    }
+
+    @Test
+    void everyPublishedEndpoint_isDescribedInTheApiDocument() throws IOException {
+        Set<String> described = new TreeSet<>();
+        Matcher endpoint = API_ENDPOINT.matcher(Files.readString(API));
+        while (endpoint.find()) {
+            described.add(endpoint.group(1) + " " + normalised(endpoint.group(2)));
+        }
+
+        Set<String> published = new TreeSet<>();
+        for (String service : List.of("command", "query")) {
+            endpointsOf(service, service.equals("command") ? system.commands() : system.queries())
+                    .forEach(e -> published.add(e.substring(service.length() + 1)));
+        }
+
+        assertThat(described).as("endpoints docs/API.md describes").containsAll(published);
     }
 
     @Test

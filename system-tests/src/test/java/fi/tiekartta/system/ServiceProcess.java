@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * One service started from its packaged jar as a separate operating-system process, configured only by the
- * environment variables DESIGN.md names ("Running it"), exactly as an operator would start it.
+ * environment variables the README names ("Running it elsewhere"), exactly as an operator would start it.
  */
 public final class ServiceProcess implements AutoCloseable {
 

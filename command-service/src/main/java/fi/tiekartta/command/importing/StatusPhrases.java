@@ -17,7 +17,7 @@ import static fi.tiekartta.vocabulary.ProjectStatus.POSTPONED;
 import static fi.tiekartta.vocabulary.ProjectStatus.WAITING;
 
 /**
- * Reads one status phrase, such as {@code SIIRTYY V. 2025}, with the vocabulary of DESIGN.md ("Status vocabulary").
+ * Reads one status phrase, such as {@code SIIRTYY V. 2025}, with the status vocabulary (docs/STATUS-VOCABULARY.md).
  * Words are compared ignoring case and only as whole words, so that {@code VALMISTUU} is not {@code VALMIS}.
  *
  * <p>Where the roadmap uses the status's own words ({@code MENEILLÄÄN}, {@code EI TARVETTA} …), those words are

@@ -3,7 +3,7 @@ package fi.tiekartta.command.project;
 import java.util.Collection;
 
 /**
- * Who may change a project (DESIGN.md, "Security"): coordinators any project, owners only their own. The
+ * Who may change a project (docs/SECURITY.md): coordinators any project, owners only their own. The
  * route already let only these roles through; which project is whose only the aggregate knows.
  */
 final class Permissions {

@@ -58,7 +58,8 @@ final class StatusChanges {
 
     /**
      * The status of the project ({@code unit == null}) or of one unit in effect on {@code date}. With no status
-     * reported for the project itself, the project stands where its least advanced unit stands (DESIGN.md).
+     * reported for the project itself, the project stands where its least advanced unit stands
+     * (docs/STATUS-VOCABULARY.md).
      */
     ProjectStatus statusAt(String unit, LocalDate date) {
         if (unit != null) {

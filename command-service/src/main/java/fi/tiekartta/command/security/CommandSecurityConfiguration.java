@@ -10,7 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may send which command (DESIGN.md, "Security"). */
+/** Who may send which command (the matrix in docs/SECURITY.md). */
 @Configuration(proxyBeanMethods = false)
 public class CommandSecurityConfiguration {
 

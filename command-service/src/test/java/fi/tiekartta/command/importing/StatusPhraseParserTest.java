@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** How the status phrases of a roadmap read (DESIGN.md, "Status vocabulary"). */
+/** How the status phrases of a roadmap read (docs/STATUS-VOCABULARY.md, "The phrases of a roadmap"). */
 class StatusPhraseParserTest {
 
     private static final Path HEINOLA_CSV = Path.of("..", "data", "heinola-digitiekartta.csv");

@@ -24,7 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What auditors read (DESIGN.md; docs/AUDIT.md): the raw event streams, a project replayed from them to any
+ * What auditors read (docs/AUDIT.md): the raw event streams, a project replayed from them to any
  * point, and the verification of the hash chains. Nothing here reads the read models, except verification's
  * second witness ({@link ProjectedEvents}), which can only add problems.
  */

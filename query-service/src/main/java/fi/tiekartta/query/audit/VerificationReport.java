@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The answer of {@code GET /api/audit/verify} (DESIGN.md, "Response shapes").
+ * The answer of {@code GET /api/audit/verify} (docs/API.md, "Audit").
  *
  * @param valid                  no problem found: every chain verifies, nothing the read model once projected is
  *                               gone (a published digest is judged apart, in {@code matchesPublishedDigest})

@@ -26,7 +26,7 @@ public class ProjectionConfiguration {
 
     /**
      * Polls the store every {@code fetchDelay} when caught up. Axon's default (1 s) alone would use up the
-     * whole "visible within a second" budget; 100 ms gives a median lag near 60 ms (VERSIONS.md) for a
+     * whole "visible within a second" budget; 100 ms gives a median lag under 100 ms (docs/PERFORMANCE.md) for a
      * negligible query load on an idle store.
      */
     @Bean

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One entry of a project's history (DESIGN.md, history shape), with two additions: {@code supersededBy}, and
+ * One entry of a project's history (docs/API.md, the history), with two additions: {@code supersededBy}, and
  * {@code details} for the changes that set the owner, title, description or planned years.
  */
 public record HistoryChange(

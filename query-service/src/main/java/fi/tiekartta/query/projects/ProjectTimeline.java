@@ -145,7 +145,7 @@ public final class ProjectTimeline {
                          shown.effectiveDate(), units);
         }
 
-        /** With no status of its own, the project shows its least advanced unit (DESIGN.md). */
+        /** With no status of its own, the project shows its least advanced unit (docs/STATUS-VOCABULARY.md). */
         private RecordedChange leastAdvancedUnit() {
             return ProjectStatus.leastAdvanced(unitStatus.values().stream().map(RecordedChange::status).toList())
                                 .flatMap(status -> unitStatus.values().stream()

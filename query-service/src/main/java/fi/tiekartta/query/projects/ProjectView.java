@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A project as the API shows it (DESIGN.md, "Response shapes"). */
+/** A project as the API shows it (docs/API.md, "A project view"). */
 public record ProjectView(
         String projectId,
         String sector,

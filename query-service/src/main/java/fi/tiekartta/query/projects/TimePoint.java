@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The two coordinates of every question (DESIGN.md, "Time: two clocks"): {@code asOf}, the calendar day in
+ * The two coordinates of every question (docs/TIME.md, "The two clocks"): {@code asOf}, the calendar day in
  * Helsinki the answer is about, and {@code knownAt}, the instant whose knowledge the answer uses. Either may
  * be left out: today, and now. Both must lie within years 1000–9999: ISO-8601 spells far wider ones, which no
  * roadmap needs and the database cannot store. {@code knownAt} must not be in the future: an answer "as known

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON answer of {@code GET /api/reports/year-end/{year}} (DESIGN.md, "Response shapes"); each sector also
+ * The JSON answer of {@code GET /api/reports/year-end/{year}} (docs/API.md); each sector also
  * names its {@code label}, as in the roadmap. The lists hold project ids in {@code ProjectIdOrder}.
  */
 public record YearEndReport(int year, LocalDate asOf, Instant knownAt, String digest,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer of {@code GET /api/roadmap} (DESIGN.md, "Response shapes"): every sector in the configured order,
+ * The answer of {@code GET /api/roadmap} (docs/API.md): every sector in the configured order,
  * its projects by id, and the counts by status of the whole roadmap and of each sector.
  */
 public record Roadmap(LocalDate asOf, Instant knownAt, Map<String, Integer> countsByStatus, List<SectorRoadmap> sectors) {

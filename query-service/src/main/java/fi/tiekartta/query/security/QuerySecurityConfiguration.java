@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.Arrays;
 
-/** Who may read what (DESIGN.md, "Security"). The public roadmap, when on, has a chain of its own ahead of this one. */
+/** Who may read what (the matrix in docs/SECURITY.md). The public roadmap, when on, has a chain of its own ahead of this one. */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurityConfiguration {
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The straightforward reading of DESIGN.md, written independently of the read model: apply corrections and
+ * The straightforward reading of docs/TIME.md, written independently of the read model: apply corrections and
  * retractions in recording order, then for a day take the latest change on or before it (recorded later wins on
  * the same day); without a status of its own the project shows its least advanced unit.
  */

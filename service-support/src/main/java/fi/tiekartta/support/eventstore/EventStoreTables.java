@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 /**
  * The layout of the event store as the command-service's Flyway migrations create it. Axon's defaults are
  * camelCase names without quotes, which PostgreSQL folds to lower case; the tables here are snake_case and
- * schema-qualified, because the JDBC URL carries no schema (DESIGN.md, "Running it").
+ * schema-qualified, because the JDBC URL carries no schema (README, "Running it elsewhere").
  */
 public final class EventStoreTables {
 

@@ -1,6 +1,6 @@
 package fi.tiekartta.support.security;
 
-/** The roles a bearer token may carry in its {@code roles} claim (DESIGN.md, "Security"). */
+/** The roles a bearer token may carry in its {@code roles} claim (docs/SECURITY.md). */
 public enum Role {
     OWNER, COORDINATOR, AUDITOR, MANAGEMENT, ADMIN;
 

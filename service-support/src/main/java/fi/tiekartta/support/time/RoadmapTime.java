@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * Effective dates are calendar days in Helsinki (DESIGN.md, "Time: two clocks"): "today" at 00:30 local
+ * Effective dates are calendar days in Helsinki (docs/TIME.md, "The two clocks"): "today" at 00:30 local
  * time is already the next day, while UTC still says the previous one.
  */
 @Configuration(proxyBeanMethods = false)
