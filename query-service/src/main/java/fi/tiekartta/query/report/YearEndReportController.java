@@ -30,7 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code GET /api/reports/year-end/{year}}: JSON, CSV or HTML by {@code Accept}. Every format is rendered to
+ * {@code GET /api/reports/year-end/{year}}: JSON, CSV, HTML or PDF/A by {@code Accept}. Every format is rendered to
  * bytes here from one computed report, and nothing in them depends on when they were asked for: the same
  * {@code knownAt} gives the same bytes, and the answer names the {@code knownAt} it used.
  */
@@ -40,11 +40,13 @@ public class YearEndReportController {
     static final int FIRST_YEAR = 2000;
 
     private final YearEndReports reports;
+    private final YearEndDocument documents;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public YearEndReportController(YearEndReports reports, ObjectMapper json, Clock clock) {
+    public YearEndReportController(YearEndReports reports, YearEndDocument documents, ObjectMapper json, Clock clock) {
         this.reports = reports;
+        this.documents = documents;
         this.json = json;
         this.clock = clock;
     }
@@ -53,7 +55,7 @@ public class YearEndReportController {
                          + "dropped or is overdue, per sector; with the digest of the event log it was computed from")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = YearEndReport.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf")})
     @ApiResponse(responseCode = "406", description = "Accept names none of the formats",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "503", description = "The read models have not yet applied every event up to knownAt",
@@ -86,8 +88,11 @@ public class YearEndReportController {
             case CSV -> answer.header(HttpHeaders.CONTENT_DISPOSITION,
                                       ContentDisposition.attachment().filename("vuosiraportti-" + year + ".csv").build().toString())
                               .body(YearEndCsv.render(report));
-            case HTML -> answer.header("Content-Security-Policy", YearEndHtml.CONTENT_SECURITY_POLICY)
-                               .body(YearEndHtml.render(report));
+            case HTML -> answer.header("Content-Security-Policy", YearEndDocument.CONTENT_SECURITY_POLICY)
+                               .body(documents.html(report));
+            case PDF -> answer.header(HttpHeaders.CONTENT_DISPOSITION,
+                                      ContentDisposition.inline().filename("vuosiraportti-" + year + ".pdf").build().toString())
+                              .body(documents.pdf(report));
         };
     }
 
