@@ -109,10 +109,10 @@ final class Pdfs {
         }
     }
 
-    /** Leaves the file in target/ to be looked at. */
-    static void keep(byte[] pdf, String name) {
+    /** Leaves the file in target/ to be looked at (or printed from a browser). */
+    static void keep(byte[] bytes, String name) {
         try {
-            Files.write(Path.of("target", name), pdf);
+            Files.write(Path.of("target", name), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,11 +33,16 @@ class YearEndDocumentTest {
     private static final float MM = 72f / 25.4f;
     private static final Instant KNOWN_AT = Instant.parse("2024-01-15T12:00:00Z");
 
-    private final YearEndDocument documents = new YearEndDocument();
+    private static final YearEndDocument documents = new YearEndDocument();
+    private static final YearEnd HEINOLA = heinola();
+    private static final YearEnd EVERY_STATUS = everyStatus();
+    /** Rendered once: a PDF takes a few seconds, and the tests only read it. */
+    private static final byte[] HEINOLA_PDF = documents.pdf(HEINOLA);
+    private static final byte[] EVERY_STATUS_PDF = documents.pdf(EVERY_STATUS);
 
     @Test
     void thePdf_isPdfA2u_onA4Portrait_andEveryTableFitsInsideThePageMargins() {
-        byte[] pdf = documents.pdf(heinola());
+        byte[] pdf = HEINOLA_PDF;
 
         assertThat(Pdfs.pdfaViolations(pdf, PDFAFlavour.PDFA_2_U)).isEmpty();
         assertThat(Pdfs.pageSizes(pdf)).isNotEmpty().allSatisfy(size -> {
@@ -51,12 +56,13 @@ class YearEndDocumentTest {
 
     @Test
     void theWidestCountsTable_isSplitInTwo_andLongTablesContinueWithTheirHeadersRepeated() {
-        YearEnd report = everyStatus();
+        YearEnd report = EVERY_STATUS;
 
-        byte[] pdf = documents.pdf(report);
+        byte[] pdf = EVERY_STATUS_PDF;
         Pdfs.keep(pdf, "year-end-every-status.pdf");
         List<String> pages = Pdfs.pageTexts(pdf);
         String html = new String(documents.html(report), StandardCharsets.UTF_8);
+        Pdfs.keep(documents.html(report), "year-end-every-status.html");
 
         assertThat(Pdfs.pdfaViolations(pdf, PDFAFlavour.PDFA_2_U)).isEmpty();
         assertThat(Pdfs.rightmostGlyph(pdf)).isLessThanOrEqualTo((210 - 15) * MM);
@@ -72,9 +78,9 @@ class YearEndDocumentTest {
 
     @Test
     void everyPage_namesTheDayTheKnowledgeAndTheDigest_andItsNumberOfAll() {
-        YearEnd report = everyStatus();
+        YearEnd report = EVERY_STATUS;
 
-        List<String> pages = Pdfs.pageTexts(documents.pdf(report));
+        List<String> pages = Pdfs.pageTexts(EVERY_STATUS_PDF);
 
         for (int p = 0; p < pages.size(); p++) {
             assertThat(pages.get(p)).as("page %d", p + 1)
@@ -85,9 +91,9 @@ class YearEndDocumentTest {
 
     @Test
     void thePdfsText_holdsEveryProjectId_everySectorsCounts_andTheTotalsRow() {
-        YearEnd report = heinola();
+        YearEnd report = HEINOLA;
 
-        String text = String.join("\n", Pdfs.pageTexts(documents.pdf(report))).replace('\u00ad', ' ');
+        String text = String.join("\n", Pdfs.pageTexts(HEINOLA_PDF));
 
         report.sectors().forEach(s -> s.projects().forEach(p -> assertThat(text).contains(p.projectId())));
         for (YearEndPage.CountsPart part : YearEndPage.of(report, "", true).counts()) {
@@ -106,7 +112,7 @@ class YearEndDocumentTest {
 
     @Test
     void theSameReport_givesTheSameBytes_inHtmlAndPdf() {
-        assertThat(documents.pdf(heinola())).isEqualTo(new YearEndDocument().pdf(heinola()));
+        assertThat(new YearEndDocument().pdf(heinola())).isEqualTo(HEINOLA_PDF);
         assertThat(documents.html(heinola())).isEqualTo(new YearEndDocument().html(heinola()));
     }
 

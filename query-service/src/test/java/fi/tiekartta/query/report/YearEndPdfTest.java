@@ -46,7 +46,7 @@ class YearEndPdfTest extends YearEndTestBase {
         String digest = report(YEAR, known).get("digest").asText();
         List<String> pages = Pdfs.pageTexts(pdf);
         String text = String.join("\n", pages);
-        assertThat(text).contains(a, b, c, "Kaukolämmön etäluenta: \"älymittarit\" & <raportit>", "Tekniikkatoimiala",
+        assertThat(text).contains(a, b, c, "Kaukolämmön etäluenta:", "\"älymittarit\" & <raportit>", "Tekniikkatoimiala",
                                   "MENEILLÄÄN", "VALMIS", "EI TARVETTA", "Yhteensä");
         String knownAt = known.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         for (int p = 0; p < pages.size(); p++) {
@@ -63,6 +63,17 @@ class YearEndPdfTest extends YearEndTestBase {
         byte[] second = reportBytes(YEAR, known, "application/pdf").body();
 
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aBadRequestForAPdf_isStillAnsweredWithAProblem() throws java.io.IOException {
+        HttpResponse<byte[]> response = getBytes("/api/reports/year-end/2011?knownAt=huomenna", "application/pdf");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).at("/errors/0/field").asText())
+                .isEqualTo("knownAt");
     }
 
     @Test
