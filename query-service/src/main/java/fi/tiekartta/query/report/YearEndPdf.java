@@ -162,6 +162,9 @@ final class YearEndPdf {
         String metadata = serialized.toString(StandardCharsets.UTF_8).replace(" lang=\"x-default\"", " xml:lang=\"x-default\"");
         document.getDocumentCatalog().getMetadata().importXMPMetadata(metadata.getBytes(StandardCharsets.UTF_8));
 
+        // openhtmltopdf marks every PDF/A as tagged, but only writes a structure tree for PDF/UA, which this is not.
+        document.getDocumentCatalog().setMarkInfo(null);
+
         byte[] id = Arrays.copyOf(sha256("tiekartta-year-end-report\n" + report.year() + "\n" + report.knownAt() + "\n"
                                          + report.digest()), 16);
         COSArray ids = new COSArray();
