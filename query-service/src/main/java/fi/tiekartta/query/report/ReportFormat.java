@@ -25,8 +25,8 @@ public enum ReportFormat {
 
     /**
      * The format the client prefers (RFC 9110, 12.5.1): each format gets the quality of the most specific range
-     * that names it; the highest quality wins, then the more specific range, then JSON before CSV before HTML before PDF.
-     * No {@code Accept} (or an empty one) means JSON.
+     * that names it; the highest quality wins, then the more specific range, then JSON before CSV before HTML
+     * before PDF. No {@code Accept} (or an empty one) means JSON.
      *
      * @throws ReportNotAcceptableException when the client accepts none of them
      */
