@@ -22,14 +22,20 @@ export function renderReports(container, span, onFailure) {
       event.preventDefault();
       fetchReport(year, 'text/csv', `vuosiraportti-${year}.csv`, true).catch((e) => onFailure(e, year));
     });
-    items.push(el('li', {}, el('span', { class: 'report-year' }, String(year)), ' ', open, ' ', csv));
+    const pdf = el('a', { href: `/api/reports/year-end/${year}`, class: 'report-pdf', dataset: { year } },
+      t('reportPdf', { year }));
+    pdf.addEventListener('click', (event) => {
+      event.preventDefault();
+      fetchReport(year, 'application/pdf', `vuosiraportti-${year}.pdf`, true).catch((e) => onFailure(e, year));
+    });
+    items.push(el('li', {}, el('span', { class: 'report-year' }, String(year)), ' ', open, ' ', csv, ' ', pdf));
   }
   container.replaceChildren(...items);
 }
 
 async function fetchReport(year, type, filename, download) {
   const response = await apiGet(`/api/reports/year-end/${year}`, {}, type);
-  const blob = new Blob([await response.arrayBuffer()], { type: `${type};charset=utf-8` });
+  const blob = new Blob([await response.arrayBuffer()], { type: type.startsWith('text/') ? `${type};charset=utf-8` : type });
   const url = URL.createObjectURL(blob);
   if (download || !openInNewTab(url)) {
     saveAs(url, filename);

@@ -33,6 +33,20 @@ public final class HttpApi {
         return send(request(path, token).GET(), headers);
     }
 
+    /** A GET whose answer is kept as bytes (a PDF, a CSV checked byte for byte). */
+    public HttpResponse<byte[]> getBytes(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).GET();
+        headers.forEach(builder::header);
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String token, String jsonBody) {
         return post(path, token, jsonBody, Map.of());
     }

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.query.report.ReportFormat;
-import fi.tiekartta.query.report.ReportNotAcceptableException;
 import fi.tiekartta.query.report.YearEnd;
-import fi.tiekartta.query.report.YearEndRenderings;
+import fi.tiekartta.query.report.YearEndRepresentations;
 import fi.tiekartta.query.report.YearEndReport;
 import fi.tiekartta.query.report.YearEndReports;
 import fi.tiekartta.query.roadmap.KnownAt;
@@ -31,7 +30,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,15 +63,17 @@ public class PublicRoadmapController {
 
     private final RoadmapQuery query;
     private final YearEndReports reports;
+    private final YearEndRepresentations representations;
     private final Sectors sectors;
     private final PublicRoadmapProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PublicRoadmapController(RoadmapQuery query, YearEndReports reports, Sectors sectors,
-                                   PublicRoadmapProperties properties, ObjectMapper json, Clock clock) {
+    public PublicRoadmapController(RoadmapQuery query, YearEndReports reports, YearEndRepresentations representations,
+                                   Sectors sectors, PublicRoadmapProperties properties, ObjectMapper json, Clock clock) {
         this.query = query;
         this.reports = reports;
+        this.representations = representations;
         this.sectors = sectors;
         this.properties = properties;
         this.json = json;
@@ -116,7 +116,7 @@ public class PublicRoadmapController {
                          + "owners, actors, notes or reasons), as known at the start of the current minute")
     @ApiResponse(responseCode = "200", description = "The report; cacheable (Cache-Control public, ETag)", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = YearEndReport.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf")})
     @ApiResponse(responseCode = "404", description = "The year has not ended yet (Europe/Helsinki): there is no report",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "406", description = "Accept names none of the formats",
@@ -130,7 +130,7 @@ public class PublicRoadmapController {
             @Parameter(in = ParameterIn.HEADER, description = "An ETag from an earlier answer: 304 if unchanged")
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader HttpHeaders headers) {
-        ReportFormat format = ReportFormat.negotiate(accepted(headers));
+        ReportFormat format = YearEndRepresentations.negotiate(headers);
         Instant now = clock.instant();
         if (year < FIRST_YEAR) {
             throw new InvalidQueryException(new FieldViolation("year", "must be " + FIRST_YEAR + " or later"));
@@ -140,20 +140,9 @@ public class PublicRoadmapController {
         }
         // The start of this minute: nothing recorded later than now, and the same bytes (and ETag) for a minute.
         YearEnd report = reports.report(year, KnownAt.normalise(now.truncatedTo(ChronoUnit.MINUTES)));
-        byte[] body = switch (format) {
-            case JSON -> toJson(YearEndRenderings.json(report));
-            case CSV -> YearEndRenderings.csv(report);
-            case HTML -> YearEndRenderings.html(report);
-        };
-        return CacheableAnswer.of(body, format.contentType(), properties.maxAge(), ifNoneMatch, more -> {
-            more.setVary(List.of(HttpHeaders.ACCEPT));
-            switch (format) {
-                case CSV -> more.setContentDisposition(
-                        ContentDisposition.attachment().filename("vuosiraportti-" + year + ".csv").build());
-                case HTML -> more.set("Content-Security-Policy", YearEndRenderings.HTML_CONTENT_SECURITY_POLICY);
-                default -> { }
-            }
-        });
+        YearEndRepresentations.Representation answer = representations.render(report, format);
+        return CacheableAnswer.of(answer.body(), answer.contentType(), properties.maxAge(), ifNoneMatch,
+                                  more -> more.putAll(answer.headers()));
     }
 
     private PublicRoadmap roadmapOn(LocalDate asOf) {
@@ -170,13 +159,6 @@ public class PublicRoadmapController {
                                  StatusCounts.of(projects.stream().map(PublicProject::status).toList()), bySector);
     }
 
-    private static List<MediaType> accepted(HttpHeaders headers) {
-        try {
-            return headers.getAccept();
-        } catch (InvalidMediaTypeException e) {
-            throw new ReportNotAcceptableException();
-        }
-    }
 
     private byte[] toJson(Object answer) {
         try {

@@ -8,7 +8,8 @@ import java.util.List;
 public enum ReportFormat {
     JSON(MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON),
     CSV(new MediaType("text", "csv"), MediaType.parseMediaType("text/csv;charset=UTF-8")),
-    HTML(MediaType.TEXT_HTML, MediaType.parseMediaType("text/html;charset=UTF-8"));
+    HTML(MediaType.TEXT_HTML, MediaType.parseMediaType("text/html;charset=UTF-8")),
+    PDF(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PDF);
 
     private final MediaType type;
     private final MediaType contentType;
@@ -24,8 +25,8 @@ public enum ReportFormat {
 
     /**
      * The format the client prefers (RFC 9110, 12.5.1): each format gets the quality of the most specific range
-     * that names it; the highest quality wins, then the more specific range, then JSON before CSV before HTML.
-     * No {@code Accept} (or an empty one) means JSON.
+     * that names it; the highest quality wins, then the more specific range, then JSON before CSV before HTML
+     * before PDF. No {@code Accept} (or an empty one) means JSON.
      *
      * @throws ReportNotAcceptableException when the client accepts none of them
      */

@@ -4,6 +4,6 @@ package fi.tiekartta.query.report;
 public class ReportNotAcceptableException extends RuntimeException {
 
     public ReportNotAcceptableException() {
-        super("The year-end report is available as application/json, text/csv and text/html.");
+        super("The year-end report is available as application/json, text/csv, text/html and application/pdf.");
     }
 }

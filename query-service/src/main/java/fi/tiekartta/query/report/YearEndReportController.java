@@ -1,7 +1,6 @@
 package fi.tiekartta.query.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.query.roadmap.KnownAt;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,10 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * {@code GET /api/reports/year-end/{year}}: JSON, CSV or HTML by {@code Accept}. Every format is rendered to
- * bytes here from one computed report, and nothing in them depends on when they were asked for: the same
- * {@code knownAt} gives the same bytes, and the answer names the {@code knownAt} it used.
+ * {@code GET /api/reports/year-end/{year}}: JSON, CSV, HTML or PDF/A by {@code Accept}. Every format is rendered
+ * from one computed report ({@link YearEndRepresentations}), and nothing in them depends on when they were asked
+ * for: the same {@code knownAt} gives the same bytes, and the answer names the {@code knownAt} it used.
  */
 @RestController
 public class YearEndReportController {
@@ -36,12 +31,12 @@ public class YearEndReportController {
     static final int FIRST_YEAR = 2000;
 
     private final YearEndReports reports;
-    private final ObjectMapper json;
+    private final YearEndRepresentations representations;
     private final Clock clock;
 
-    public YearEndReportController(YearEndReports reports, ObjectMapper json, Clock clock) {
+    public YearEndReportController(YearEndReports reports, YearEndRepresentations representations, Clock clock) {
         this.reports = reports;
-        this.json = json;
+        this.representations = representations;
         this.clock = clock;
     }
 
@@ -49,7 +44,7 @@ public class YearEndReportController {
                          + "dropped or is overdue, per sector; with the digest of the event log it was computed from")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = YearEndReport.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf")})
     @ApiResponse(responseCode = "406", description = "Accept names none of the formats",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "503", description = "The read models have not yet applied every event up to knownAt",
@@ -61,45 +56,14 @@ public class YearEndReportController {
                                      + "default now; not in the future")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
             @RequestHeader HttpHeaders headers) {
-        ReportFormat format = ReportFormat.negotiate(accepted(headers));
-        Instant now = clock.instant();
+        ReportFormat format = YearEndRepresentations.negotiate(headers);
         int lastYear = LocalDate.now(clock).getYear() + 1;
         if (year < FIRST_YEAR || year > lastYear) {
             throw new InvalidReportRequestException("year", "must be between " + FIRST_YEAR + " and " + lastYear);
         }
-        if (knownAt != null && knownAt.atZone(java.time.ZoneOffset.UTC).getYear() < 1000) {
-            throw new InvalidReportRequestException("knownAt", "must be an instant after the year 1000");
-        }
-        if (knownAt != null && knownAt.isAfter(now)) {
-            throw new InvalidReportRequestException("knownAt", "must not be in the future: a report about knowledge "
-                                                               + "not yet recorded could not be reproduced");
-        }
-        YearEnd report = reports.report(year, KnownAt.normalise(knownAt != null ? knownAt : now));
-
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(format.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        return switch (format) {
-            case JSON -> answer.body(toJson(YearEndReport.of(report)));
-            case CSV -> answer.header(HttpHeaders.CONTENT_DISPOSITION,
-                                      ContentDisposition.attachment().filename("vuosiraportti-" + year + ".csv").build().toString())
-                              .body(YearEndCsv.render(report));
-            case HTML -> answer.header("Content-Security-Policy", YearEndHtml.CONTENT_SECURITY_POLICY)
-                               .body(YearEndHtml.render(report));
-        };
-    }
-
-    private static List<MediaType> accepted(HttpHeaders headers) {
-        try {
-            return headers.getAccept();
-        } catch (InvalidMediaTypeException e) {
-            throw new ReportNotAcceptableException();
-        }
-    }
-
-    private byte[] toJson(YearEndReport report) {
-        try {
-            return json.writeValueAsBytes(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Instant known = knownAt != null ? TimePoint.requireSane(knownAt, clock) : clock.instant();
+        YearEnd report = reports.report(year, KnownAt.normalise(known));
+        YearEndRepresentations.Representation answer = representations.render(report, format);
+        return ResponseEntity.ok().contentType(answer.contentType()).headers(answer.headers()).body(answer.body());
     }
 }

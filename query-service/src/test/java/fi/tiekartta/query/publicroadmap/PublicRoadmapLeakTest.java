@@ -8,11 +8,17 @@ import fi.tiekartta.events.StatusChangeCorrectedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.vocabulary.ProjectStatus;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -171,6 +177,20 @@ class PublicRoadmapLeakTest extends QueryServiceTestBase {
             assertThat(other.contentType()).startsWith(type);
             assertThat(other.body()).contains(postponed);
             assertNoInternalValue(other.body());
+        }
+
+        HttpResponse<byte[]> pdf = api().getBytes("/public/api/reports/year-end/2014", null, Map.of("Accept", "application/pdf"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String pdfText = textOf(pdf.body());
+        assertThat(pdfText).contains(postponed);
+        assertNoInternalValue(pdfText);
+    }
+
+    private static String textOf(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -23,6 +23,11 @@ class YearEndFormatNegotiationTest {
         assertThat(negotiate("text/csv;q=0.5, text/html")).isEqualTo(ReportFormat.HTML);
         assertThat(negotiate("application/json;q=0, */*")).as("JSON refused outright").isEqualTo(ReportFormat.CSV);
         assertThat(negotiate("text/*;q=0.9, text/html")).isEqualTo(ReportFormat.HTML);
+        assertThat(negotiate("application/pdf")).isEqualTo(ReportFormat.PDF);
+        assertThat(negotiate("application/pdf, text/html;q=0.9")).isEqualTo(ReportFormat.PDF);
+        assertThat(negotiate("text/html, application/pdf")).as("HTML before PDF when equal").isEqualTo(ReportFormat.HTML);
+        assertThat(negotiate("application/*")).as("JSON before PDF when equal").isEqualTo(ReportFormat.JSON);
+        assertThat(negotiate("application/json;q=0, text/*;q=0, */*")).isEqualTo(ReportFormat.PDF);
     }
 
     @Test

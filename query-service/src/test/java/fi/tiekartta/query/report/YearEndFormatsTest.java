@@ -16,7 +16,7 @@ import java.util.List;
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The three formats of the year-end report, and the requests it refuses. */
+/** The formats of the year-end report, and the requests it refuses (the PDF: {@link YearEndPdfTest}). */
 class YearEndFormatsTest extends YearEndTestBase {
 
     private static final int YEAR = 2010;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class YearEndReproducibilityTest extends YearEndTestBase {
 
     private static final int YEAR = 2009;
-    private static final String[] FORMATS = {"application/json", "text/csv", "text/html"};
+    private static final String[] FORMATS = {"application/json", "text/csv", "text/html", "application/pdf"};
 
     @Test
     void aReport_isReproducedByteForByte_forItsKnownAt_afterMoreEventsArrive_alsoBackdatedIntoTheYear() {
