@@ -50,7 +50,7 @@ class YearEndDocumentTest {
             assertThat(size.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(0.5f));
         });
         assertThat(Pdfs.rightmostGlyph(pdf)).as("nothing reaches into the right margin").isLessThanOrEqualTo((210 - 15) * MM);
-        Pdfs.firstPageImage(pdf, "year-end-report-pdf");
+        Pdfs.firstPageImage(pdf, "year-end-report-pdf"); // target/docs-img, for bin/refresh-doc-images
         Pdfs.keep(pdf, "year-end-heinola.pdf");
     }
 
