@@ -2,6 +2,7 @@ package fi.tiekartta.query.publicroadmap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.query.projects.ProjectViewTable;
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.query.report.ReportFormat;
@@ -11,7 +12,6 @@ import fi.tiekartta.query.report.YearEndReport;
 import fi.tiekartta.query.report.YearEndReports;
 import fi.tiekartta.query.roadmap.KnownAt;
 import fi.tiekartta.query.roadmap.ProjectIdOrder;
-import fi.tiekartta.query.roadmap.RoadmapQuery;
 import fi.tiekartta.query.roadmap.SectorGroups;
 import fi.tiekartta.query.roadmap.StatusCounts;
 import fi.tiekartta.support.time.RoadmapTime;
@@ -61,7 +61,7 @@ public class PublicRoadmapController {
     private static final int FIRST_YEAR = 2000;
     private static final Comparator<PublicProject> BY_ID = Comparator.comparing(PublicProject::projectId, ProjectIdOrder.NATURAL);
 
-    private final RoadmapQuery query;
+    private final ProjectViewTable views;
     private final YearEndReports reports;
     private final YearEndRepresentations representations;
     private final Sectors sectors;
@@ -69,9 +69,9 @@ public class PublicRoadmapController {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PublicRoadmapController(RoadmapQuery query, YearEndReports reports, YearEndRepresentations representations,
+    public PublicRoadmapController(ProjectViewTable views, YearEndReports reports, YearEndRepresentations representations,
                                    Sectors sectors, PublicRoadmapProperties properties, ObjectMapper json, Clock clock) {
-        this.query = query;
+        this.views = views;
         this.reports = reports;
         this.representations = representations;
         this.sectors = sectors;
@@ -148,7 +148,7 @@ public class PublicRoadmapController {
     private PublicRoadmap roadmapOn(LocalDate asOf) {
         TimePoint at = TimePoint.resolve(asOf, null, clock);
         Instant known = KnownAt.normalise(at.knownAt());
-        List<PublicProject> projects = query.visibleAt(at.asOf(), known).stream()
+        List<PublicProject> projects = views.visibleAt(at.asOf(), known).stream()
                                             .map(found -> PublicProject.of(found.state())).sorted(BY_ID).toList();
         List<PublicRoadmap.Sector> bySector = SectorGroups.group(sectors, projects, PublicProject::sector).entrySet().stream()
                 .map(group -> new PublicRoadmap.Sector(group.getKey().code(), group.getKey().label(),

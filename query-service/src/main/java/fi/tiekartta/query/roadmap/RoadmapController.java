@@ -1,6 +1,7 @@
 package fi.tiekartta.query.roadmap;
 
 import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.ProjectViewTable;
 import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,12 +22,12 @@ public class RoadmapController {
 
     private static final Comparator<ProjectView> BY_ID = Comparator.comparing(ProjectView::projectId, ProjectIdOrder.NATURAL);
 
-    private final RoadmapQuery query;
+    private final ProjectViewTable views;
     private final Sectors sectors;
     private final Clock clock;
 
-    public RoadmapController(RoadmapQuery query, Sectors sectors, Clock clock) {
-        this.query = query;
+    public RoadmapController(ProjectViewTable views, Sectors sectors, Clock clock) {
+        this.views = views;
         this.sectors = sectors;
         this.clock = clock;
     }
@@ -40,7 +41,7 @@ public class RoadmapController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
         Instant known = KnownAt.normalise(at.knownAt());
-        List<ProjectView> projects = query.visibleAt(at.asOf(), known).stream().map(ProjectView::of).sorted(BY_ID).toList();
+        List<ProjectView> projects = views.visibleAt(at.asOf(), known).stream().map(ProjectView::of).sorted(BY_ID).toList();
         List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, ProjectView::sector).entrySet().stream()
                 .map(group -> new Roadmap.SectorRoadmap(group.getKey().code(), group.getKey().label(),
                                                         StatusCounts.of(group.getValue().stream().map(ProjectView::status).toList()),
