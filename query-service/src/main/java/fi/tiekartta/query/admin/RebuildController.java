@@ -3,6 +3,7 @@ package fi.tiekartta.query.admin;
 import fi.tiekartta.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "admin", description = "Rebuilding the read models from the event store (ADMIN)")
 @RestController
 @RequestMapping("/api/admin/replay")
 public class RebuildController {
@@ -31,7 +33,8 @@ public class RebuildController {
         return ResponseEntity.accepted().body(rebuild.start());
     }
 
-    @Operation(summary = "Progress of the current or last rebuild (ADMIN)")
+    @Operation(summary = "Progress of the current or last rebuild (ADMIN)",
+            description = "IDLE or REBUILDING, with each event processor's progress through the event store.")
     @GetMapping
     public ReadModelRebuild.Progress progress() {
         return rebuild.progress();
