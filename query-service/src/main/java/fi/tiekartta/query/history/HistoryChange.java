@@ -21,7 +21,7 @@ public record HistoryChange(
         @Nullable Integer progressPercent,
         @Nullable Integer targetYear,
         @Nullable String scheduledFor,
-        LocalDate effectiveDate,
+        @Nullable LocalDate effectiveDate,
         Instant recordedAt,
         String actor,
         @Nullable String reason,
