@@ -56,8 +56,20 @@ public final class ApiDescription implements HttpApi.Observer {
     private static final Path SAVED = Path.of("target", "openapi");
     private static final Map<String, ApiDescription> PUBLISHED = new ConcurrentHashMap<>();
 
-    /** How many exchanges every description checked in this JVM, by service: the report's figure. */
+    /** How many exchanges the descriptions checked in this JVM, by service; left in target/openapi/checked.txt. */
     public static final Map<String, AtomicInteger> CHECKED = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.createDirectories(SAVED);
+                Files.writeString(SAVED.resolve("checked.txt"), "Exchanges checked against the API descriptions: "
+                                                                + new java.util.TreeMap<>(CHECKED) + "\n");
+            } catch (IOException e) {
+                // only a figure for people; the checks themselves have passed or failed already
+            }
+        }));
+    }
 
     private final String service;
     private final JsonNode document;
