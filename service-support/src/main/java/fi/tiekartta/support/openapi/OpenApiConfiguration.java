@@ -25,10 +25,11 @@ public class OpenApiConfiguration {
 
     public static final String BEARER_SCHEME = "bearer-jwt";
     public static final String PROBLEM_SCHEMA = ProblemAnswers.PROBLEM_SCHEMA;
+    private static final String DESCRIPTION = "Tiekartta: a digitalisation roadmap kept as a history of facts.";
 
     @Bean
     public OpenAPI tiekarttaOpenApi(@Value("${spring.application.name}") String service,
-                                    @Value("${tiekartta.api.description:Tiekartta: a digitalisation roadmap kept as a history of facts.}") String description) {
+                                    @Value("${tiekartta.api.description:" + DESCRIPTION + "}") String description) {
         return new OpenAPI()
                 .info(new Info().title("Tiekartta " + service).version("1").description(description)
                                 .contact(new Contact().name("Tiekartta, digikoordinaatioryhmä")))
