@@ -177,6 +177,7 @@ class ApiDescriptionIT {
         expect(200, queries.get("/api/roadmap", management));
         expect(200, queries.get("/api/roadmap?asOf=" + YEAR_END, owner));
         expect(400, queries.get("/api/roadmap?knownAt=eilen", owner));
+        expect(406, queries.get("/api/roadmap", owner, Map.of("Accept", "text/csv")));
 
         for (String accept : new String[]{"application/json", "text/csv", "text/html"}) {
             expect(200, queries.get("/api/reports/year-end/2023", management, Map.of("Accept", accept)));

@@ -27,11 +27,11 @@ import java.util.TreeMap;
 
 /**
  * The problem answers an operation can give, derived from what its handler method takes, so that no controller
- * has to list them: 400, 401, 403, 500 and 503 (the database is unavailable, or a commit's outcome is unknown)
- * everywhere; 404 where the path names a project ({@code projectId}); 412 where {@code If-Match} is taken; 413 and 415 where a body is
- * read; 422 where an {@code Idempotency-Key} is taken. A controller's own description of a code wins. Success
- * answers whose content type springdoc could not tell ({@code *}{@code /*}) are JSON: every such handler returns a
- * record Jackson writes.
+ * has to list them: 400, 401, 403, 406, 500 and 503 (the database is unavailable, or a commit's outcome is
+ * unknown) everywhere; 404 where the path names a project ({@code projectId}); 412 where {@code If-Match} is
+ * taken; 413 and 415 where a body is read; 422 where an {@code Idempotency-Key} is taken. A controller's own
+ * description of a code wins. Success answers whose content type springdoc could not tell ({@code *}{@code /*})
+ * are JSON: every such handler returns a record Jackson writes.
  */
 class ProblemAnswers implements OperationCustomizer {
 
@@ -52,6 +52,7 @@ class ProblemAnswers implements OperationCustomizer {
         add(responses, "400", "Invalid input: a parameter, header or body field; `errors` names each");
         add(responses, "401", "No valid bearer token");
         add(responses, "403", "The token's roles do not allow this");
+        add(responses, "406", "Accept names no content type this operation answers with");
         if (parameters.stream().anyMatch(ProblemAnswers::namesProject)) {
             add(responses, "404", "No such project");
         }
