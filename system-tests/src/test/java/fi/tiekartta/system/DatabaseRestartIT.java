@@ -38,7 +38,8 @@ class DatabaseRestartIT {
                      postgres.jdbcUrl(), "postgres", "", TestTokens.SECRET).awaitHealthy(Duration.ofMinutes(3));
              ServiceProcess queryService = ServiceProcess.start("query-service", "tiekartta.queryServiceJar",
                      postgres.jdbcUrl(), "postgres", "", TestTokens.SECRET).awaitHealthy(Duration.ofMinutes(3))) {
-            HttpApi commands = new HttpApi(commandService.baseUrl());
+            HttpApi commands = new HttpApi(commandService.baseUrl(),
+                    ApiDescription.of(RunningSystem.COMMAND_SERVICE, commandService));
             String coordinator = TestTokens.mint("koordinaattori", "COORDINATOR");
             assertThat(commands.post("/api/projects", coordinator,
                     "{\"projectId\":\"DB-01\",\"sector\":\"TEKNIIKKA\",\"title\":\"Kuorma\",\"owner\":\"o\"}").status()).isEqualTo(201);
@@ -70,7 +71,8 @@ class DatabaseRestartIT {
             }
             assertThat(stored).as("every change answered 201 is in the event store").containsAll(accepted);
 
-            HttpApi queries = new HttpApi(queryService.baseUrl());
+            HttpApi queries = new HttpApi(queryService.baseUrl(),
+                    ApiDescription.of(RunningSystem.QUERY_SERVICE, queryService));
             String reader = TestTokens.mint("johtaja", "MANAGEMENT");
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 List<String> projected = queries.get("/api/projects/DB-01/history", reader).json().findValuesAsText("changeId");

@@ -87,13 +87,18 @@ public final class RunningSystem implements AutoCloseable {
         return new RunningSystem(database, commandService, queryService, queryUser);
     }
 
+    /** A client of the command-service whose every exchange must match the service's API description. */
     public HttpApi commands() {
-        return new HttpApi(commandService.baseUrl());
+        return new HttpApi(commandService.baseUrl(), ApiDescription.of(COMMAND_SERVICE, commandService));
     }
 
+    /** A client of the query-service whose every exchange must match the service's API description. */
     public HttpApi queries() {
-        return new HttpApi(queryService.baseUrl());
+        return new HttpApi(queryService.baseUrl(), ApiDescription.of(QUERY_SERVICE, queryService));
     }
+
+    public static final String COMMAND_SERVICE = "command-service";
+    public static final String QUERY_SERVICE = "query-service";
 
     @Override
     public void close() {

@@ -57,7 +57,8 @@ class ScaleOutIT {
              ServiceProcess secondCommands = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
                      system.database.jdbcUrl(), system.database.username(), system.database.password(), TestTokens.SECRET)
                                                            .awaitHealthy(Duration.ofMinutes(3))) {
-            List<HttpApi> instances = List.of(system.commands(), new HttpApi(secondCommands.baseUrl()));
+            List<HttpApi> instances = List.of(system.commands(), new HttpApi(secondCommands.baseUrl(),
+                    ApiDescription.of(RunningSystem.COMMAND_SERVICE, secondCommands)));
             assertThat(instances.get(0).post("/api/projects", coordinator, registration("SO-X")).status()).isEqualTo(201);
 
             // Without If-Match every change is a fact of its own: each is either recorded or refused as a conflict.

@@ -20,17 +20,33 @@ public final class HttpApi {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Observer observer;
 
     public HttpApi(String baseUrl) {
+        this(baseUrl, Observer.NONE);
+    }
+
+    /** A client that shows every request and its answer to {@code observer} (which may fail the test). */
+    public HttpApi(String baseUrl, Observer observer) {
         this.baseUrl = baseUrl;
+        this.observer = observer;
+    }
+
+    /** Sees each exchange once its answer is in; the system tests check them against the published API description. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (request, body, response) -> {
+        };
+
+        void exchanged(HttpRequest request, String requestBody, Response response);
     }
 
     public Response get(String path, String token) {
-        return send(request(path, token).GET(), Map.of());
+        return send(request(path, token).GET(), Map.of(), null);
     }
 
     public Response get(String path, String token, Map<String, String> headers) {
-        return send(request(path, token).GET(), headers);
+        return send(request(path, token).GET(), headers, null);
     }
 
     /** A GET whose answer is kept as bytes (a PDF, a CSV checked byte for byte). */
@@ -56,7 +72,7 @@ public final class HttpApi {
         if (!headers.containsKey("Content-Type")) {
             builder.header("Content-Type", "application/json");
         }
-        return send(builder, headers);
+        return send(builder, headers, body);
     }
 
     public Response send(String method, String path, String token, String body, Map<String, String> headers) {
@@ -66,7 +82,7 @@ public final class HttpApi {
         if (body != null && !headers.containsKey("Content-Type")) {
             builder.header("Content-Type", "application/json");
         }
-        return send(builder, headers);
+        return send(builder, headers, body);
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -77,17 +93,21 @@ public final class HttpApi {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+    private Response send(HttpRequest.Builder builder, Map<String, String> headers, String body) {
         headers.forEach(builder::header);
+        HttpRequest request = builder.build();
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response);
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        Response answer = new Response(response.statusCode(), response.body(), response);
+        observer.exchanged(request, body, answer);
+        return answer;
     }
 
     /** An answer: status, raw body, and the body as JSON when it is JSON. */

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+@Tag(name = "imports", description = "Importing a whole roadmap from CSV, all rows or none")
 @RestController
 @RequestMapping("/api/imports")
 public class ImportController {
@@ -47,7 +49,8 @@ public class ImportController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = TEXT_CSV, schema = @Schema(type = "string",
                     example = "id;sector;title;status_text\nTE-10;TEKNIIKKA;Vesimittareiden vaihto;MENEILLÄÄN (60 % TEHTY)"))))
-    @ApiResponse(responseCode = "201", description = "Imported; counts and the project ids")
+    @ApiResponse(responseCode = "201", description = "Imported; counts and the project ids",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportSummary.class)))
     @ApiResponse(responseCode = "400", description = "Invalid rows, each named by line and id in `errors` and `rows`; nothing imported",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "409", description = "Rows whose projects are already on the roadmap; nothing imported",

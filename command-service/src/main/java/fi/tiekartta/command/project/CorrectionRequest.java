@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * status leaves it no place: see {@link StatusReport#correctedBy}). A class with setters, not a record, because
  * only a setter tells "given as null" from "left out".
  */
-@Schema(description = "A correction: a field given replaces the original's, null clears it, a field left out keeps it")
+@Schema(description = "A correction: a field given replaces the original's, null clears it, a field left out keeps it",
+        requiredProperties = {"changeId", "reason"})
 public final class CorrectionRequest {
 
     private final Set<String> cleared = new TreeSet<>();

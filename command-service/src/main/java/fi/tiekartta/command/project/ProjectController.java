@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Putting projects on the roadmap and keeping their owner and details up to date. */
+@Tag(name = "projects", description = "Putting projects on the roadmap, assigning their owner and revising their details")
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
@@ -56,7 +58,8 @@ public class ProjectController {
                 : registerWithNextFreeId(body)));
     }
 
-    @Operation(summary = "Assign the project's owner (coordinators)")
+    @Operation(summary = "Assign the project's owner (coordinators)",
+            description = "The new owner may report on the project from the change on; the previous owner no longer may. With If-Match, the change is refused (412) unless the project is still at that version.")
     @ApiResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ChangeAccepted.class)))
     @PutMapping("/{projectId}/owner")

@@ -1,5 +1,7 @@
 package fi.tiekartta.command.project;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 /**
@@ -7,6 +9,7 @@ import java.time.LocalDate;
  * {@code effectiveDate} is the day the project was put on the roadmap (default today, not after it), so a roadmap
  * kept elsewhere before can be entered with its history.
  */
+@Schema(requiredProperties = {"sector", "title", "owner"}) // what ProjectRules requires
 public record RegisterProjectRequest(
         String projectId,
         String sector,

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 
 /** Reporting status changes, and correcting or retracting them. */
+@Tag(name = "status", description = "Reporting status changes of a project or its units, and correcting or retracting them")
 @RestController
 @RequestMapping("/api/projects/{projectId}")
 public class StatusController {
@@ -32,7 +34,8 @@ public class StatusController {
         this.idempotent = idempotent;
     }
 
-    @Operation(summary = "Report a status change of a project or of one of its units (its owner, coordinators)")
+    @Operation(summary = "Report a status change of a project or of one of its units (its owner, coordinators)",
+            description = "The status must follow the status rules (docs/STATUS-RULES.md): a postponement names its targetYear, progressPercent belongs to IN_PROGRESS, a closed status reopens only with a reason. effectiveDate, default today, may be backdated; the recording time is always now.")
     @ApiResponse(responseCode = "201", description = "Recorded; the answer carries changeId and the new version",
             content = @Content(schema = @Schema(implementation = ChangeAccepted.class)))
     @ApiResponse(responseCode = "404", description = "No such project",
@@ -57,7 +60,8 @@ public class StatusController {
 
     @Operation(summary = "Correct or retract an earlier status change (its project's owner, coordinators); the original "
                          + "stays in the history. A field given replaces the original's, null clears it, a field left "
-                         + "out keeps its value unless the corrected status leaves it no place")
+                         + "out keeps its value unless the corrected status leaves it no place",
+            description = "Corrections and retractions are changes of their own: the history shows both the original and what corrects it, and reports asked with an earlier knownAt still see the original.")
     @ApiResponse(responseCode = "201", description = "Recorded; changeId is the correction's own id",
             content = @Content(schema = @Schema(implementation = ChangeAccepted.class)))
     @ApiResponse(responseCode = "409", description = "The change was already retracted",

@@ -1,12 +1,14 @@
 package fi.tiekartta.query.admin;
 
 import fi.tiekartta.support.eventstore.EventStoreTables;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -57,7 +59,7 @@ public class ReadModelRebuild {
     }
 
     /** What {@code GET /api/admin/replay} answers. */
-    public record Progress(String state, Instant startedAt, List<ProcessorProgress> processors) {
+    public record Progress(@Schema(allowableValues = {"IDLE", "REBUILDING"}) String state, @Nullable Instant startedAt, List<ProcessorProgress> processors) {
     }
 
     public synchronized Progress start() {

@@ -2,12 +2,14 @@ package fi.tiekartta.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "admin", description = "Rebuilding the read models from the event store (ADMIN)")
 @RestController
 @RequestMapping("/api/admin/replay")
 public class RebuildController {
@@ -27,7 +29,8 @@ public class RebuildController {
         return ResponseEntity.accepted().body(rebuild.start());
     }
 
-    @Operation(summary = "Progress of the current or last rebuild (ADMIN)")
+    @Operation(summary = "Progress of the current or last rebuild (ADMIN)",
+            description = "IDLE or REBUILDING, with each event processor's progress through the event store.")
     @GetMapping
     public ReadModelRebuild.Progress progress() {
         return rebuild.progress();

@@ -10,7 +10,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +30,7 @@ import java.util.List;
  * point, and the verification of the hash chains. Nothing here reads the read models, except verification's
  * second witness ({@link ProjectedEvents}), which can only add problems.
  */
+@Tag(name = "audit", description = "The raw event store, replays from it and the verification of its hash chains (AUDITOR)")
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
@@ -48,10 +51,11 @@ public class AuditController {
     }
 
     /** The answer of {@code GET /api/audit/projects/{id}/events}; {@code next} is the following page, null at the end. */
-    public record EventPage(String projectId, List<AuditedEvent> events, String next) {
+    public record EventPage(String projectId, List<AuditedEvent> events, @Nullable String next) {
     }
 
-    @Operation(summary = "A project's events as stored, with their hashes, in sequence order; paged")
+    @Operation(summary = "A project's events as stored, with their hashes, in sequence order; paged",
+            description = "Each event with its payload and metadata as stored and its hash; next is the following page, null after the last.")
     @ApiResponse(responseCode = "200", description = "One page of the stream")
     @ApiResponse(responseCode = "404", description = "No event of that project in the store",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
@@ -81,7 +85,8 @@ public class AuditController {
     }
 
     @Operation(summary = "A project replayed from its stored events 0..atSequence, or those recorded up to knownAt; "
-                         + "the same shape as GET /api/projects/{id}, not read from the read models")
+                         + "the same shape as GET /api/projects/{id}, not read from the read models",
+            description = "Read from the stored events alone, to compare with what the read models answer.")
     @ApiResponse(responseCode = "200", description = "The project as the replayed events make it on asOf")
     @ApiResponse(responseCode = "400", description = "atSequence out of range, or both atSequence and knownAt",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
@@ -102,7 +107,8 @@ public class AuditController {
     }
 
     @Operation(summary = "Recomputes every hash chain and the digest over the stream heads; with digest and knownAt, "
-                         + "whether the store still matches that published digest")
+                         + "whether the store still matches that published digest",
+            description = "valid is false when a chain does not verify or an event the read models once applied is gone; problems then name each project and sequence.")
     @ApiResponse(responseCode = "200", description = "The verification, valid or not")
     @ApiResponse(responseCode = "400", description = "A digest without knownAt, or not of the form sha256:<64 hex>",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fi.tiekartta.support.eventstore.EventJson;
+import org.springframework.lang.Nullable;
 
 /**
  * One stored event as {@code GET /api/audit/projects/{id}/events} shows it: the row as it is, payload and
@@ -16,7 +17,7 @@ import fi.tiekartta.support.eventstore.EventJson;
  * @param aggregateType the stream's aggregate type as stored
  */
 public record AuditedEvent(long sequence, String eventId, String type, String recordedAt, JsonNode payload,
-                           JsonNode metadata, String hash, String revision, String aggregateType, long globalIndex) {
+                           JsonNode metadata, @Nullable String hash, @Nullable String revision, String aggregateType, long globalIndex) {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
 

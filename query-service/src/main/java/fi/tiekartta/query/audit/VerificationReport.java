@@ -1,6 +1,7 @@
 package fi.tiekartta.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,6 @@ import java.util.List;
  * @param problems               each naming the project and sequence where it shows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VerificationReport(boolean valid, long eventsChecked, int streamsChecked, Instant knownAt, String digest,
-                                 Boolean matchesPublishedDigest, List<ChainProblem> problems) {
+public record VerificationReport(boolean valid, long eventsChecked, int streamsChecked, @Nullable Instant knownAt, String digest,
+                                 @Nullable Boolean matchesPublishedDigest, List<ChainProblem> problems) {
 }

@@ -4,6 +4,7 @@ import fi.tiekartta.query.projects.ChangeType;
 import fi.tiekartta.query.projects.ProjectDetails;
 import fi.tiekartta.query.projects.RecordedChange;
 import fi.tiekartta.vocabulary.ProjectStatus;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,20 +16,20 @@ import java.time.LocalDate;
 public record HistoryChange(
         String changeId,
         ChangeType type,
-        ProjectStatus status,
-        String unit,
-        Integer progressPercent,
-        Integer targetYear,
-        String scheduledFor,
-        LocalDate effectiveDate,
+        @Nullable ProjectStatus status,
+        @Nullable String unit,
+        @Nullable Integer progressPercent,
+        @Nullable Integer targetYear,
+        @Nullable String scheduledFor,
+        @Nullable LocalDate effectiveDate,
         Instant recordedAt,
         String actor,
-        String reason,
-        String note,
+        @Nullable String reason,
+        @Nullable String note,
         long sequence,
-        String corrects,
-        String supersededBy,
-        ProjectDetails details) {
+        @Nullable String corrects,
+        @Nullable String supersededBy,
+        @Nullable ProjectDetails details) {
 
     /**
      * @param supersededBy the latest correction or retraction of this change, if any: the history keeps both

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+@Tag(name = "history", description = "Every recorded change of a project, with who, when and why")
 @RestController
 public class HistoryController {
 
@@ -28,7 +30,8 @@ public class HistoryController {
     public record ProjectHistory(String projectId, List<HistoryChange> changes) {
     }
 
-    @Operation(summary = "Every recorded change of a project, in recording order, with who, when and why")
+    @Operation(summary = "Every recorded change of a project, in recording order, with who, when and why",
+            description = "Corrections and retractions are listed beside what they correct (corrects), and what they correct names them (supersededBy). details holds what a registration, owner assignment or revision set.")
     @ApiResponse(responseCode = "200", description = "The history")
     @ApiResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

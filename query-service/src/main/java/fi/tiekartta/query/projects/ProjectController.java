@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+@Tag(name = "projects", description = "Projects as they stood on a day (asOf), as known at an instant (knownAt)")
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
@@ -42,7 +44,8 @@ public class ProjectController {
     public record ProjectList(LocalDate asOf, Instant knownAt, List<ProjectView> projects) {
     }
 
-    @Operation(summary = "The projects on the roadmap on a day, as known at an instant")
+    @Operation(summary = "The projects on the roadmap on a day, as known at an instant",
+            description = "Optionally only one sector or one status. A project is listed from its registration on.")
     @GetMapping
     public ProjectList list(
             @RequestParam(required = false) String sector,
@@ -59,7 +62,8 @@ public class ProjectController {
         return new ProjectList(at.asOf(), at.knownAt(), projects);
     }
 
-    @Operation(summary = "One project on a day, as known at an instant; ETag is its version (send it as If-Match)")
+    @Operation(summary = "One project on a day, as known at an instant; ETag is its version (send it as If-Match)",
+            description = "The ETag is the project's version, which commands take as If-Match.")
     @ApiResponse(responseCode = "200", description = "The project")
     @ApiResponse(responseCode = "404", description = "Not on the roadmap on that day as known then",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

@@ -1,6 +1,7 @@
 package fi.tiekartta.query.projects;
 
 import fi.tiekartta.vocabulary.ProjectStatus;
+import org.springframework.lang.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +33,7 @@ public record ProjectState(
     }
 
     /** The status of one unit of the organisation within the project (e.g. VAKA, KOULUT). */
-    public record UnitState(String unit, ProjectStatus status, Integer progressPercent, Integer targetYear,
+    public record UnitState(String unit, ProjectStatus status, @Nullable Integer progressPercent, @Nullable Integer targetYear,
                             LocalDate effectiveDate) {
     }
 }

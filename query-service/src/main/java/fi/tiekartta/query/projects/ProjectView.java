@@ -1,6 +1,7 @@
 package fi.tiekartta.query.projects;
 
 import fi.tiekartta.vocabulary.ProjectStatus;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +12,16 @@ public record ProjectView(
         String projectId,
         String sector,
         String title,
-        String owner,
-        Integer plannedStartYear,
-        Integer plannedEndYear,
-        String description,
+        @Nullable String owner,
+        @Nullable Integer plannedStartYear,
+        @Nullable Integer plannedEndYear,
+        @Nullable String description,
         ProjectStatus status,
         String statusLabel,
-        Integer progressPercent,
-        Integer targetYear,
-        String scheduledFor,
-        String note,
+        @Nullable Integer progressPercent,
+        @Nullable Integer targetYear,
+        @Nullable String scheduledFor,
+        @Nullable String note,
         LocalDate effectiveDate,
         List<ProjectState.UnitState> units,
         long version,

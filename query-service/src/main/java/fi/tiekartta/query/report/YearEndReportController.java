@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
  * from one computed report ({@link YearEndRepresentations}), and nothing in them depends on when they were asked
  * for: the same {@code knownAt} gives the same bytes, and the answer names the {@code knownAt} it used.
  */
+@Tag(name = "reports", description = "The year-end report for the financial statement, reproducible to the byte")
 @RestController
 public class YearEndReportController {
 
@@ -41,7 +43,8 @@ public class YearEndReportController {
     }
 
     @Operation(summary = "The year-end report: counts by status on 31.12. and what started, was completed, postponed, "
-                         + "dropped or is overdue, per sector; with the digest of the event log it was computed from")
+                         + "dropped or is overdue, per sector; with the digest of the event log it was computed from",
+            description = "JSON, CSV or printable HTML by Accept. The same year and knownAt give the same bytes; the answer names the knownAt it used, so the report can be reproduced later.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = YearEndReport.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf")})

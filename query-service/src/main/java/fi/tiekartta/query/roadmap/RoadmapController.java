@@ -6,6 +6,7 @@ import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+@Tag(name = "roadmap", description = "The whole roadmap by sector, with counts by status")
 @RestController
 public class RoadmapController {
 
@@ -32,7 +34,8 @@ public class RoadmapController {
         this.clock = clock;
     }
 
-    @Operation(summary = "The whole roadmap on a day, as known at an instant: sectors, their projects, counts by status")
+    @Operation(summary = "The whole roadmap on a day, as known at an instant: sectors, their projects, counts by status",
+            description = "Every configured sector in order, even one without projects; its projects by id; counts by status of the whole roadmap and of each sector. The same asOf and knownAt give the same answer.")
     @GetMapping("/api/roadmap")
     public Roadmap roadmap(
             @Parameter(description = "The day the answer is about (Europe/Helsinki), default today")

@@ -1,79 +1,70 @@
 package fi.tiekartta.support.openapi;
 
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description: the bearer scheme on every operation, and the problem answers every operation can
- * give (400, 401, 403, 500), so that clients do not have to read the source to learn the error shape.
+ * The OpenAPI 3.1 description both services publish at {@code /v3/api-docs}, made to say exactly what they do
+ * (docs/OPENAPI.md): the bearer scheme, a typed {@code Problem}, every problem answer an operation can give
+ * ({@link ProblemAnswers}), and response records whose every property is required and typed {@code "null"} where
+ * the service can send null ({@link RecordSchemas}). Controllers add only what cannot be derived.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
     public static final String BEARER_SCHEME = "bearer-jwt";
-    public static final String PROBLEM_SCHEMA = "Problem";
+    public static final String PROBLEM_SCHEMA = ProblemAnswers.PROBLEM_SCHEMA;
+    private static final String DESCRIPTION = "Tiekartta: a digitalisation roadmap kept as a history of facts.";
 
     @Bean
     public OpenAPI tiekarttaOpenApi(@Value("${spring.application.name}") String service,
-                                    @Value("${tiekartta.api.description:}") String description) {
+                                    @Value("${tiekartta.api.description:" + DESCRIPTION + "}") String description) {
         return new OpenAPI()
-                .info(new Info().title("Tiekartta " + service).version("1").description(description))
+                .info(new Info().title("Tiekartta " + service).version("1").description(description)
+                                .contact(new Contact().name("Tiekartta, digikoordinaatioryhmä")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                                 .description("A JWT whose `sub` is the actor and whose `roles` claim lists OWNER, "
-                                             + "COORDINATOR, AUDITOR, MANAGEMENT or ADMIN."))
-                        .addSchemas(PROBLEM_SCHEMA, problemSchema()))
+                                             + "COORDINATOR, AUDITOR, MANAGEMENT or ADMIN.")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
     @Bean
-    public OperationCustomizer commonProblemAnswers() {
-        return (operation, handlerMethod) -> {
-            addIfAbsent(operation.getResponses(), "400", "Invalid input; `errors` names each field");
-            addIfAbsent(operation.getResponses(), "401", "No valid bearer token");
-            addIfAbsent(operation.getResponses(), "403", "The token's roles do not allow this");
-            addIfAbsent(operation.getResponses(), "500", "Unexpected failure; quote the correlation id");
-            return operation;
+    public static RecordSchemas recordSchemas() {
+        return new RecordSchemas();
+    }
+
+    @Bean
+    public OperationCustomizer problemAnswers() {
+        return new ProblemAnswers();
+    }
+
+    @Bean
+    public OpenApiCustomizer describedAsServed(RecordSchemas records, ObjectProvider<Sectors> sectors) {
+        return openApi -> {
+            ProblemAnswers.addProblemSchema(openApi);
+            records.requireAndMarkNulls(openApi);
+            sectors.ifAvailable(known -> SectorEnum.apply(openApi, known));
         };
     }
 
+    /** An answer of {@code application/problem+json} with the typed {@code Problem} schema. */
     public static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
-    }
-
-    private static void addIfAbsent(io.swagger.v3.oas.models.responses.ApiResponses responses, String code,
-                                    String description) {
-        if (responses != null && !responses.containsKey(code)) {
-            responses.addApiResponse(code, problem(description));
-        }
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema problemSchema() {
-        Schema error = new Schema<>().type("object")
-                .addProperty("field", new Schema<>().type("string"))
-                .addProperty("message", new Schema<>().type("string"));
-        return new Schema<>().type("object").description("RFC 9457 problem details")
-                .addProperty("type", new Schema<>().type("string"))
-                .addProperty("title", new Schema<>().type("string"))
-                .addProperty("status", new Schema<>().type("integer"))
-                .addProperty("detail", new Schema<>().type("string"))
-                .addProperty("instance", new Schema<>().type("string"))
-                .addProperty("correlationId", new Schema<>().type("string"))
-                .addProperty("errors", new Schema<>().type("array").items(error));
+        return ProblemAnswers.problem(description);
     }
 }
