@@ -179,7 +179,7 @@ class ApiDescriptionIT {
         expect(400, queries.get("/api/roadmap?knownAt=eilen", owner));
         expect(406, queries.get("/api/roadmap", owner, Map.of("Accept", "text/csv")));
 
-        for (String accept : new String[]{"application/json", "text/csv", "text/html"}) {
+        for (String accept : new String[]{"application/json", "text/csv", "text/html", "application/pdf"}) {
             expect(200, queries.get("/api/reports/year-end/2023", management, Map.of("Accept", accept)));
         }
         expect(200, queries.get("/api/reports/year-end/2024", management));

@@ -26,13 +26,16 @@ public final class RunningSystem implements AutoCloseable {
     public final ServiceProcess commandService;
     public ServiceProcess queryService;
     private final String queryUser;
+    /** The name the query-service's API description is kept under (target/openapi/NAME.json). */
+    private final String queryDescription;
 
     private RunningSystem(TestDatabase database, ServiceProcess commandService, ServiceProcess queryService,
-                          String queryUser) {
+                          String queryUser, String queryDescription) {
         this.database = database;
         this.commandService = commandService;
         this.queryService = queryService;
         this.queryUser = queryUser;
+        this.queryDescription = queryDescription;
     }
 
     /** Starts another query-service process on the same database (after a kill, or as a second instance). */
@@ -49,7 +52,9 @@ public final class RunningSystem implements AutoCloseable {
     /** @param queryServiceEnvironment further settings of the query-service (e.g. TIEKARTTA_PUBLIC_ENABLED) */
     public static RunningSystem start(String purpose, Map<String, String> queryServiceEnvironment) {
         TestDatabase database = TestDatabase.create(purpose);
-        return start(database, database.username(), database.username(), queryServiceEnvironment);
+        // A query-service started with settings of its own (the public roadmap on) publishes another description.
+        String queryDescription = queryServiceEnvironment.isEmpty() ? QUERY_SERVICE : QUERY_SERVICE + "-" + purpose;
+        return start(database, database.username(), database.username(), queryServiceEnvironment, queryDescription);
     }
 
     /**
@@ -63,7 +68,7 @@ public final class RunningSystem implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not run " + ROLES_SQL, e);
         }
-        return start(database, COMMAND_ROLE, QUERY_ROLE, Map.of());
+        return start(database, COMMAND_ROLE, QUERY_ROLE, Map.of(), QUERY_SERVICE);
     }
 
     public static final String COMMAND_ROLE = "tiekartta_command";
@@ -71,7 +76,7 @@ public final class RunningSystem implements AutoCloseable {
     private static final Path ROLES_SQL = Path.of("..", "deploy", "postgres", "roles.sql");
 
     private static RunningSystem start(TestDatabase database, String commandUser, String queryUser,
-                                       Map<String, String> queryServiceEnvironment) {
+                                       Map<String, String> queryServiceEnvironment, String queryDescription) {
         ServiceProcess queryService = ServiceProcess.start("query-service", "tiekartta.queryServiceJar",
                 database.jdbcUrl(), queryUser, database.password(), TestTokens.SECRET, queryServiceEnvironment);
         ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
@@ -84,7 +89,7 @@ public final class RunningSystem implements AutoCloseable {
             queryService.close();
             throw e;
         }
-        return new RunningSystem(database, commandService, queryService, queryUser);
+        return new RunningSystem(database, commandService, queryService, queryUser, queryDescription);
     }
 
     /** A client of the command-service whose every exchange must match the service's API description. */
@@ -94,7 +99,7 @@ public final class RunningSystem implements AutoCloseable {
 
     /** A client of the query-service whose every exchange must match the service's API description. */
     public HttpApi queries() {
-        return new HttpApi(queryService.baseUrl(), ApiDescription.of(QUERY_SERVICE, queryService));
+        return new HttpApi(queryService.baseUrl(), ApiDescription.of(queryDescription, queryService));
     }
 
     public static final String COMMAND_SERVICE = "command-service";

@@ -81,11 +81,14 @@ public class PublicRoadmapController {
     }
 
     @Operation(summary = "The public roadmap on a day, as known now: sectors, their projects (public fields only), "
-                         + "counts by status, the licence and the publisher")
+                         + "counts by status, the licence and the publisher",
+            description = "Open data without a token (only when the organisation has turned the public roadmap on): "
+                          + "each project carries only its public fields, never an owner, actor, note or reason.")
     @ApiResponse(responseCode = "200", description = "The roadmap; cacheable (Cache-Control public, ETag)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublicRoadmap.class)),
-            headers = {@Header(name = "ETag", description = "Changes whenever the answer does"),
-                       @Header(name = "Cache-Control", description = "public, max-age=…")})
+            headers = {@Header(name = "ETag", description = "Changes whenever the answer does",
+                               schema = @Schema(type = "string")),
+                       @Header(name = "Cache-Control", description = "public, max-age=…", schema = @Schema(type = "string"))})
     @GetMapping(value = "/public/api/roadmap", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<byte[]> roadmap(
             @Parameter(description = "The day the answer is about (Europe/Helsinki, YYYY-MM-DD), default today")
@@ -97,7 +100,9 @@ public class PublicRoadmapController {
     }
 
     @Operation(summary = "The public roadmap on a day as a spreadsheet: UTF-8 with BOM, semicolons, one row per project, "
-                         + "the columns named as the JSON fields")
+                         + "the columns named as the JSON fields",
+            description = "The public roadmap's projects as CSV (RFC 4180, `;`, CRLF, UTF-8 with a byte-order mark) for "
+                          + "spreadsheets; a text that a spreadsheet would run as a formula gets an apostrophe in front.")
     @ApiResponse(responseCode = "200", description = "The roadmap as CSV; cacheable (Cache-Control public, ETag)",
             content = @Content(mediaType = "text/csv"))
     @GetMapping(value = "/public/api/roadmap.csv", produces = "text/csv")
@@ -113,7 +118,9 @@ public class PublicRoadmapController {
     }
 
     @Operation(summary = "The year-end report of a year that has ended, as the signed-in report shows it (it holds no "
-                         + "owners, actors, notes or reasons), as known at the start of the current minute")
+                         + "owners, actors, notes or reasons), as known at the start of the current minute",
+            description = "JSON, CSV, printable HTML or PDF/A by Accept: the very bytes the signed-in report gives for "
+                          + "the same knownAt. A year that has not ended has no report (404).")
     @ApiResponse(responseCode = "200", description = "The report; cacheable (Cache-Control public, ETag)", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = YearEndReport.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf")})
