@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.tiekartta.command.CommandServiceTestBase;
 import fi.tiekartta.command.project.AssignOwnerRequest;
 import fi.tiekartta.command.project.ChangeStatusRequest;
+import fi.tiekartta.command.project.CorrectionRequest;
 import fi.tiekartta.command.project.RegisterProjectRequest;
 import fi.tiekartta.command.project.ReviseDetailsRequest;
 import fi.tiekartta.support.eventstore.EventStoreTables;
@@ -17,15 +18,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,19 +47,28 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** A request type, where it is sent, and which of its fields the resulting event carries under the same name. */
-    private record Target(Class<? extends Record> type, String method, String path, Set<String> storedAsSent) {
+    /**
+     * A request type, where it is sent, which of its fields the resulting event carries under the same name, and
+     * the change a correction names (null for the other types).
+     */
+    private record Target(Class<?> type, String method, String path, Set<String> storedAsSent, String changeId) {
+    }
+
+    /** A field of a request body: a record component, or a property a setter writes (a correction's). */
+    private record Field(String name, Class<?> type) {
     }
 
     @ParameterizedTest
     @ValueSource(longs = {7, 19, 2024})
     void everyAcceptedBody_isStoredAsSent_andEveryWrongShape_isRefusedNamingItsField(long seed) {
         Random random = new Random(seed);
-        int accepted = 0;
+        Map<String, Integer> acceptedByType = new TreeMap<>();
         int refusedForShape = 0;
         for (int i = 0; i < BODIES_PER_TYPE; i++) {
             String project = registeredProject();
-            for (Target target : targets(project)) {
+            Response change = api.post("/api/projects/" + project + "/status-changes", COORDINATOR,
+                                       "{\"status\":\"IN_PROGRESS\",\"progressPercent\":50}");
+            for (Target target : targets(project, change.json().get("changeId").asText())) {
                 Set<String> wrongShape = new HashSet<>();
                 ObjectNode body = bodyFor(target, random, wrongShape);
                 long eventsBefore = eventCount();
@@ -65,7 +77,7 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
 
                 assertThat(answer.status()).as(context).isBetween(200, 499);
                 if (answer.status() < 300) {
-                    accepted++;
+                    acceptedByType.merge(target.type().getSimpleName(), 1, Integer::sum);
                     assertThat(wrongShape).as("accepted a value of the wrong shape: " + context).isEmpty();
                     assertStoredAsSent(project, target, body, context);
                 } else {
@@ -79,7 +91,9 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
                 }
             }
         }
-        assertThat(accepted).as("enough bodies are accepted to test storage").isGreaterThan(BODIES_PER_TYPE / 2);
+        assertThat(acceptedByType).as("bodies of every type are accepted, so storage is tested for each")
+                                  .containsOnlyKeys("ChangeStatusRequest", "ReviseDetailsRequest", "AssignOwnerRequest",
+                                                    "CorrectionRequest", "RegisterProjectRequest");
         assertThat(refusedForShape).as("enough bodies carry a wrong shape").isGreaterThan(BODIES_PER_TYPE);
     }
 
@@ -103,17 +117,31 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
         assertThat(eventCount(project)).as("only the registration").isEqualTo(1);
     }
 
-    private List<Target> targets(String project) {
+    private List<Target> targets(String project, String changeId) {
         String base = "/api/projects/" + project;
+        Set<String> reported = Set.of("status", "effectiveDate", "progressPercent", "targetYear", "scheduledFor", "unit",
+                                      "note");
         return List.of(
-                new Target(ChangeStatusRequest.class, "POST", base + "/status-changes", Set.of(
-                        "status", "effectiveDate", "progressPercent", "targetYear", "scheduledFor", "unit", "note")),
+                new Target(ChangeStatusRequest.class, "POST", base + "/status-changes", reported, null),
                 new Target(ReviseDetailsRequest.class, "PATCH", base, Set.of(
-                        "title", "description", "plannedStartYear", "plannedEndYear", "effectiveDate")),
-                new Target(AssignOwnerRequest.class, "PUT", base + "/owner", Set.of("owner", "effectiveDate")),
+                        "title", "description", "plannedStartYear", "plannedEndYear", "effectiveDate"), null),
+                new Target(AssignOwnerRequest.class, "PUT", base + "/owner", Set.of("owner", "effectiveDate"), null),
+                new Target(CorrectionRequest.class, "POST", base + "/corrections", reported, changeId),
                 new Target(RegisterProjectRequest.class, "POST", "/api/projects", Set.of(
                         "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description",
-                        "effectiveDate")));
+                        "effectiveDate"), null));
+    }
+
+    private static List<Field> fieldsOf(Class<?> type) {
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents()).map(c -> new Field(c.getName(), c.getType())).toList();
+        }
+        return Arrays.stream(type.getMethods())
+                     .filter(m -> m.getName().startsWith("set") && m.getParameterCount() == 1)
+                     .map(m -> new Field(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4),
+                                         m.getParameterTypes()[0]))
+                     .sorted(Comparator.comparing(Field::name))
+                     .toList();
     }
 
     private String registeredProject() {
@@ -130,22 +158,59 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
      * field (and now and then more) of another shape, whose names go to {@code wrongShape}.
      */
     private static ObjectNode bodyFor(Target target, Random random, Set<String> wrongShape) {
-        RecordComponent[] fields = target.type().getRecordComponents();
-        String spoiled = random.nextBoolean() ? null : fields[random.nextInt(fields.length)].getName();
+        List<Field> fields = fieldsOf(target.type());
+        String spoiled = random.nextBoolean() ? null : fields.get(random.nextInt(fields.size())).name();
         ObjectNode body = NODES.objectNode();
-        for (RecordComponent field : fields) {
-            String name = field.getName();
+        for (Field field : fields) {
+            String name = field.name();
             boolean wrong = name.equals(spoiled) || (spoiled != null && random.nextInt(10) == 0);
             if (wrong) {
-                body.set(name, wrongShape(field.getType(), random));
+                body.set(name, wrongShape(field.type(), random));
                 wrongShape.add(name);
             } else if (target.type() == RegisterProjectRequest.class && name.equals("projectId")) {
                 body.put(name, uniqueProjectId()); // a fresh project each time, so registrations can succeed
+            } else if (name.equals("changeId") && target.changeId() != null) {
+                body.put(name, target.changeId()); // the change a correction corrects
             } else if (random.nextInt(10) >= 1) {
-                body.set(name, wellShaped(field.getType(), name, random));
+                body.set(name, wellShaped(field.type(), name, random));
             }
         }
+        if (fields.stream().anyMatch(f -> f.name().equals("progressPercent"))) {
+            fitToStatus(body, wrongShape);
+        }
         return body;
+    }
+
+    /**
+     * Well-shaped fields that the rules would refuse beside the body's status are dropped or made to fit (a
+     * percentage only with IN_PROGRESS, a target year with POSTPONED, a quarter with PLANNED, a note with MERGED),
+     * so that clean bodies are accepted often enough to test how they are stored. Wrong shapes stay as they are.
+     * A correction without a status keeps the corrected change's, IN_PROGRESS.
+     */
+    private static void fitToStatus(ObjectNode body, Set<String> wrongShape) {
+        JsonNode given = body.get("status");
+        if (wrongShape.contains("status")) {
+            return;
+        }
+        ProjectStatus status = given == null ? ProjectStatus.IN_PROGRESS : ProjectStatus.valueOf(given.asText());
+        int nextYear = LocalDate.now(ZoneId.of("Europe/Helsinki")).getYear() + 1;
+        fit(body, wrongShape, "progressPercent", status == ProjectStatus.IN_PROGRESS, null);
+        fit(body, wrongShape, "targetYear", status == ProjectStatus.POSTPONED, NODES.numberNode(nextYear));
+        fit(body, wrongShape, "scheduledFor", status == ProjectStatus.PLANNED, NODES.textNode(nextYear + "-Q2"));
+        if (status == ProjectStatus.MERGED && !wrongShape.contains("note")) {
+            body.put("note", "osana Kuntaliiton hanketta");
+        }
+    }
+
+    private static void fit(ObjectNode body, Set<String> wrongShape, String field, boolean belongs, JsonNode value) {
+        if (wrongShape.contains(field)) {
+            return;
+        }
+        if (!belongs) {
+            body.remove(field);
+        } else if (value != null && (body.has(field) || field.equals("targetYear"))) {
+            body.set(field, value);
+        }
     }
 
     private static JsonNode wellShaped(Class<?> type, String name, Random random) {
