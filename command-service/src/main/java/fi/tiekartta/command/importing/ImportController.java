@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,7 +25,8 @@ import java.util.List;
 
 @Tag(name = "imports", description = "Importing a whole roadmap from CSV, all rows or none")
 @RestController
-@RequestMapping("/api/imports")
+// produces: an Accept the answer cannot meet is refused (406) before the command runs, not after it is recorded.
+@RequestMapping(path = "/api/imports", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ImportController {
 
     static final String TEXT_CSV = "text/csv";

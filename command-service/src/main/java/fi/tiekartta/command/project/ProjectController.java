@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,8 @@ import java.util.UUID;
 /** Putting projects on the roadmap and keeping their owner and details up to date. */
 @Tag(name = "projects", description = "Putting projects on the roadmap, assigning their owner and revising their details")
 @RestController
-@RequestMapping("/api/projects")
+// produces: an Accept the answer cannot meet is refused (406) before the command runs, not after it is recorded.
+@RequestMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProjectController {
 
     /** Enough for any realistic burst of registrations in one sector without an explicit id. */

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /** Reporting status changes, and correcting or retracting them. */
 @Tag(name = "status", description = "Reporting status changes of a project or its units, and correcting or retracting them")
 @RestController
-@RequestMapping("/api/projects/{projectId}")
+// produces: an Accept the answer cannot meet is refused (406) before the command runs, not after it is recorded.
+@RequestMapping(path = "/api/projects/{projectId}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StatusController {
 
     private final CommandSender commands;

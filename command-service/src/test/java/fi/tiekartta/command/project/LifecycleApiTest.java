@@ -236,6 +236,22 @@ class LifecycleApiTest extends CommandServiceTestBase {
     }
 
     @Test
+    void aCommandAskingForAnAnswerTheServiceCannotGive_isRefusedBeforeItIsCarriedOut() {
+        String id = registered();
+
+        Response refused = api.send("POST", "/api/projects/" + id + "/status-changes", OWNER,
+                                    "{\"status\":\"IN_PROGRESS\"}", Map.of("Accept", "text/csv"));
+        Response imported = api.send("POST", "/api/imports?effectiveDate=2023-12-31", COORDINATOR,
+                                     "id;sector;title;status_text\n" + uniqueProjectId() + ";TEKNIIKKA;x;VALMIS\n",
+                                     Map.of("Content-Type", "text/csv", "Accept", "text/html"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(406);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount(id)).as("nothing was recorded").isEqualTo(1);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(406);
+    }
+
+    @Test
     void assigningAnOwner_andRevisingDetails_areRecordedWithTheirReasons() {
         String id = registered();
 
