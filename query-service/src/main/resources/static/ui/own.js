@@ -165,6 +165,7 @@ async function openReport(projectId, roundAsOf, opener) {
   own.report = { project, etag: null, key: newIdempotencyKey(), roundAsOf, opener };
   const form = $('report-form');
   form.reset();
+  form.dataset.etag = '';
   clearFieldErrors(form);
   $('report-status').value = project.status;
   $('report-effective-date').value = defaultEffectiveDate(roundAsOf);
@@ -304,7 +305,13 @@ async function reportFailed(report, error) {
   if (error.status === 401) {
     own.hooks.onFailure(error);
   } else if (error.status === 412) {
-    const fresh = await refreshReportedProject();
+    // The read side may not have the other change yet: wait (briefly) for a version newer than the one sent.
+    const sent = report.etag;
+    let fresh = null;
+    await until(async () => {
+      fresh = await refreshReportedProject();
+      return fresh !== null && report.etag !== sent;
+    }, { attempts: 20 });
     showFormError(form, t('changedMeanwhile', { status: fresh ? statusText(fresh) : '?' }));
     form.querySelector('.form-error').focus();
   } else if (error.status === 400 && error.fieldErrors.length) {
