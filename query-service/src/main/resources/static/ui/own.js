@@ -60,13 +60,16 @@ async function loadOwnProjects() {
   return list.projects.filter((p) => p.owner === subject);
 }
 
-/** The open rounds' needs; null where this server has no reporting rounds (404), so the rest still shows. */
+/**
+ * The open rounds' needs. Where this server has no reporting rounds (404, or 403 from a service that refuses
+ * every path it does not know) the rest of the view still shows, with a word about the rounds.
+ */
 async function loadOwnRounds() {
   try {
     own.roundsUnavailable = false;
     return (await apiJson('/api/me/reporting')).rounds || [];
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 403)) {
       own.roundsUnavailable = true;
       return [];
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The page's reporting views as a test sees them: "Omat hankkeet" (an owner's projects, what open rounds need,
@@ -26,7 +27,20 @@ final class ReportingPage {
     ReportingPage(ChromeDriver driver, String baseUrl) {
         this.page = new RoadmapPage(driver, baseUrl);
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait waiting = new WebDriverWait(driver, Duration.ofSeconds(30));
+        waiting.withMessage(this::describe);
+        this.wait = waiting;
+    }
+
+    /** Where the page is, for a failed wait's message: address, view, what it says. */
+    private String describe() {
+        try {
+            return "at " + driver.getCurrentUrl() + ", view " + view() + ", alert \""
+                   + driver.findElement(By.id("alert")).getText() + "\", script errors " + page.scriptErrors()
+                   + ", refused " + page.refusedByPolicy();
+        } catch (RuntimeException e) {
+            return "at " + driver.getCurrentUrl() + " (" + e.getMessage() + ")";
+        }
     }
 
     ReportingPage visit(String query, String token) {
@@ -81,9 +95,9 @@ final class ReportingPage {
                 ? driver.findElement(By.cssSelector("#own-projects button.report-button[data-project-id='" + projectId + "']"))
                 : inRound.get(0);
         button.click();
-        wait.until(d -> !d.findElement(By.id("report-panel")).isDisplayed() ? false
-                : !String.valueOf(d.findElement(By.id("report-form")).getDomAttribute("data-etag")).isEmpty()
-                  && d.findElement(By.id("report-form")).getDomAttribute("data-etag") != null);
+        // Ready once the project's ETag, which the report will be based on, has arrived.
+        wait.until(d -> d.findElement(By.id("report-panel")).isDisplayed()
+                        && !Objects.toString(d.findElement(By.id("report-form")).getDomAttribute("data-etag"), "").isEmpty());
     }
 
     String reportHeading() {
