@@ -43,7 +43,7 @@ public class ReportingRoundController {
     @ApiResponse(responseCode = "201", description = "Opened; Location names the round",
             content = @Content(schema = @Schema(implementation = RoundAnswer.class)))
     @PostMapping
-    public ResponseEntity<?> open(
+    public ResponseEntity<?> openRound(
             @Parameter(description = "Any unique string; a repeat with the same key and body gets the first answer, and opens no second round")
             @RequestHeader(value = IdempotentExecution.HEADER, required = false) String key,
             @RequestBody OpenRoundRequest body) {
@@ -63,7 +63,7 @@ public class ReportingRoundController {
     @ApiResponse(responseCode = "409", description = "The round is already closed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @PostMapping("/{roundId}/close")
-    public ResponseEntity<?> close(
+    public ResponseEntity<?> closeRound(
             @PathVariable String roundId,
             @Parameter(description = "Any unique string; a repeat with the same key gets the first answer")
             @RequestHeader(value = IdempotentExecution.HEADER, required = false) String key) {
