@@ -153,6 +153,24 @@ class ReportingRoundApiTest extends CommandServiceTestBase {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    /** A round's id is well-formed as a project id too; the store's unique key keeps the two kinds apart. */
+    @Test
+    void aProject_cannotTakeARoundsId_byRegistrationOrImport() {
+        String roundId = open().path("roundId").asText();
+        long before = eventCount();
+
+        Response registered = api.post("/api/projects", COORDINATOR, "{\"projectId\":\"" + roundId
+                + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Kohde\",\"owner\":\"matti.m\"}");
+        Response imported = api.post("/api/imports?effectiveDate=2023-12-31", COORDINATOR,
+                                     "id;sector;title;status_text\n" + roundId + ";TEKNIIKKA;Tuotu;VALMIS\n",
+                                     Map.of("Content-Type", "text/csv"));
+
+        assertProblem(registered, 409);
+        assertProblem(imported, 409);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvent(roundId, 0, "type")).isEqualTo("ReportingRound");
+    }
+
     @Test
     void open_withAnIdempotencyKey_opensOneRound_andARepeatGetsTheSameAnswer() {
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
