@@ -142,6 +142,22 @@ class ApiDescriptionIT {
         expect(201, commands.post("/api/projects/TE-90/corrections", coordinator, retraction));
         expect(409, commands.post("/api/projects/TE-90/corrections", coordinator, retraction));
         expect(404, commands.post("/api/projects/EI-01/corrections", coordinator, retraction));
+
+        String round = """
+                {"title":"Tilinpäätös 2024","asOf":"2024-12-31","dueDate":"2025-01-15"}""";
+        Response opened = commands.post("/api/reporting-rounds", coordinator, round, Map.of("Idempotency-Key", "tp-2024"));
+        expect(201, opened);
+        expect(201, commands.post("/api/reporting-rounds", coordinator, round, Map.of("Idempotency-Key", "tp-2024")));
+        expect(422, commands.post("/api/reporting-rounds", coordinator, round.replace("Tilinpäätös", "Välitilinpäätös"),
+                                 Map.of("Idempotency-Key", "tp-2024")));
+        expect(400, commands.post("/api/reporting-rounds", coordinator, round.replace("2024-12-31", "2025-02-01")));
+        expect(400, commands.post("/api/reporting-rounds", coordinator, round.replace("2024-12-31", "2024-02-30")));
+        expect(403, commands.post("/api/reporting-rounds", owner, round));
+        String roundId = opened.json().path("roundId").asText();
+        expect(403, commands.send("POST", "/api/reporting-rounds/" + roundId + "/close", owner, null, Map.of()));
+        expect(200, commands.send("POST", "/api/reporting-rounds/" + roundId + "/close", coordinator, null, Map.of()));
+        expect(409, commands.send("POST", "/api/reporting-rounds/" + roundId + "/close", coordinator, null, Map.of()));
+        expect(404, commands.send("POST", "/api/reporting-rounds/TE-90/close", coordinator, null, Map.of()));
     }
 
     @Test

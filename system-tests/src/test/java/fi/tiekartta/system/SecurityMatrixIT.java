@@ -171,6 +171,7 @@ class SecurityMatrixIT {
             case "POST /api/projects/{id}/status-changes" -> "{\"status\":\"IN_PROGRESS\"}";
             case "POST /api/projects/{id}/corrections" -> "{\"changeId\":\"" + changeId + "\",\"note\":\"n\",\"reason\":\"r\"}";
             case "POST /api/imports" -> "id;sector;title;status_text\n" + id + ";TEKNIIKKA;Tuotu;VALMIS\n";
+            case "POST /api/reporting-rounds" -> "{\"title\":\"Kierros\",\"asOf\":\"2023-12-31\",\"dueDate\":\"2024-01-15\"}";
             default -> row.method().equals("GET") ? null : "";
         };
     }

@@ -28,9 +28,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A project on the roadmap. It decides whether a reported change may be recorded (docs/STATUS-RULES.md); its
  * state holds only what those decisions need. Everything people look at is built from its events by the
  * query-service.
+ * <p>
+ * The event store holds other streams beside projects' (reporting rounds); {@code filterEventsByType} makes an id of
+ * another kind of stream an unknown project (404), instead of replaying that stream into a project.
  */
-@Aggregate(cache = AggregateCacheConfiguration.PROJECT_CACHE)
+@Aggregate(type = Project.TYPE, cache = AggregateCacheConfiguration.PROJECT_CACHE, filterEventsByType = true)
 public class Project {
+
+    /** The aggregate type in the event store's {@code type} column, as Axon has always written it for projects. */
+    public static final String TYPE = "Project";
 
     @AggregateIdentifier
     private String projectId;

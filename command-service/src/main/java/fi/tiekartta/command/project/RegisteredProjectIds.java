@@ -11,13 +11,14 @@ import java.util.Set;
 
 /**
  * The ids of the projects on the roadmap, read from the event store: a project is there once its first event
- * (sequence 0, the registration) is. Only for choosing and naming ids; the store's unique key decides.
+ * (sequence 0, the registration) is. Only for choosing and naming ids; the store's unique key decides. Other
+ * streams (reporting rounds) also begin at sequence 0, hence the aggregate type.
  */
 @Component
 public class RegisteredProjectIds {
 
     private static final String REGISTERED = "SELECT aggregate_identifier FROM " + EventStoreTables.DOMAIN_EVENTS
-                                             + " WHERE sequence_number = 0 AND ";
+                                             + " WHERE sequence_number = 0 AND type = '" + Project.TYPE + "' AND ";
 
     private final JdbcTemplate jdbc;
 

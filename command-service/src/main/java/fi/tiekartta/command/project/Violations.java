@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Collects everything wrong with a command before refusing it, so that a client learns about all its mistakes
- * in one answer rather than one per attempt.
+ * in one answer rather than one per attempt. Every aggregate's rules use it (projects, reporting rounds), so that
+ * all commands are refused alike.
  */
-final class Violations {
+public final class Violations {
 
     /** Control characters have no place in a status report; they break logs, CSV exports and terminals. */
     private static final Pattern SINGLE_LINE_FORBIDDEN = Pattern.compile("\\p{Cc}");
@@ -16,18 +17,18 @@ final class Violations {
 
     private final List<InvalidCommandException.Violation> found = new ArrayList<>();
 
-    void add(String field, String message) {
+    public void add(String field, String message) {
         found.add(new InvalidCommandException.Violation(field, message));
     }
 
-    void require(String field, Object value) {
+    public void require(String field, Object value) {
         if (value == null || (value instanceof String text && text.isBlank())) {
             add(field, "is required");
         }
     }
 
     /** A short name or title: one line, at most {@code maxLength} characters. */
-    void singleLine(String field, String value, int maxLength) {
+    public void singleLine(String field, String value, int maxLength) {
         if (value == null) {
             return;
         }
@@ -39,7 +40,7 @@ final class Violations {
     }
 
     /** Free text such as a note or a reason: line breaks allowed, other control characters not. */
-    void freeText(String field, String value, int maxLength) {
+    public void freeText(String field, String value, int maxLength) {
         if (value == null) {
             return;
         }
@@ -50,7 +51,7 @@ final class Violations {
         }
     }
 
-    void throwIfAny(String message) {
+    public void throwIfAny(String message) {
         if (!found.isEmpty()) {
             throw new InvalidCommandException(message, found);
         }

@@ -26,6 +26,8 @@ public class CommandSecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/projects/*/owner").hasRole(Role.COORDINATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/projects/*/corrections")
                 .hasAnyRole(Role.OWNER.name(), Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/reporting-rounds").hasRole(Role.COORDINATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/reporting-rounds/*/close").hasRole(Role.COORDINATOR.name())
                 .requestMatchers("/api/**").denyAll());
     }
 }

@@ -5,6 +5,7 @@ import fi.tiekartta.command.importing.ImportRejectedException;
 import fi.tiekartta.command.project.InvalidCommandException;
 import fi.tiekartta.command.project.NotTheOwnerException;
 import fi.tiekartta.command.project.RuleOfStateException;
+import fi.tiekartta.command.round.UnknownRoundException;
 import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.support.web.ProblemResponses;
 import fi.tiekartta.support.web.Problems;
@@ -51,6 +52,11 @@ public class CommandProblemAdvice extends ProblemResponses {
     public ProblemDetail unknownProject(AggregateNotFoundException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "No such project",
                            "There is no project " + ex.getAggregateIdentifier() + ".");
+    }
+
+    @ExceptionHandler(UnknownRoundException.class)
+    public ProblemDetail unknownRound(UnknownRoundException ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "No such reporting round", ex.getMessage());
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

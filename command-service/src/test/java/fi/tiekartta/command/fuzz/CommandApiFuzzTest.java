@@ -27,12 +27,16 @@ class CommandApiFuzzTest extends CommandServiceTestBase {
     private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
 
     private String project;
+    private String round;
 
     @BeforeEach
     void aProjectToAimAt() {
         project = uniqueProjectId();
         api.post("/api/projects", COORDINATOR, "{\"projectId\":\"" + project
                 + "\",\"sector\":\"TEKNIIKKA\",\"title\":\"Kohde\",\"owner\":\"matti.m\"}");
+        round = api.post("/api/reporting-rounds", COORDINATOR,
+                         "{\"title\":\"Kierros\",\"asOf\":\"2023-12-31\",\"dueDate\":\"2024-01-15\"}")
+                   .json().get("roundId").asText();
     }
 
     @ParameterizedTest
@@ -73,7 +77,7 @@ class CommandApiFuzzTest extends CommandServiceTestBase {
         }
         String target = hostile.nextInt(5) == 0 ? encode(hostile.text()) : project;
         String token = hostile.nextInt(2) == 0 ? COORDINATOR : OWNER;
-        return switch (hostile.nextInt(6)) {
+        return switch (hostile.nextInt(8)) {
             case 0 -> api.send("POST", "/api/projects", token, hostile.jsonBody(List.of(
                     "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description")), headers);
             case 1 -> api.send("POST", "/api/projects/" + target + "/status-changes", token, hostile.jsonBody(List.of(
@@ -84,6 +88,10 @@ class CommandApiFuzzTest extends CommandServiceTestBase {
                                hostile.jsonBody(List.of("owner", "effectiveDate", "reason")), headers);
             case 4 -> api.send("PATCH", "/api/projects/" + target, token, hostile.jsonBody(List.of(
                     "title", "description", "plannedStartYear", "plannedEndYear", "effectiveDate", "reason")), headers);
+            case 5 -> api.send("POST", "/api/reporting-rounds", token,
+                               hostile.jsonBody(List.of("title", "asOf", "dueDate")), headers);
+            case 6 -> api.send("POST", "/api/reporting-rounds/" + (hostile.nextInt(3) == 0 ? round : target) + "/close",
+                               token, null, headers);
             default -> {
                 headers.putIfAbsent("Content-Type", "text/csv");
                 yield api.send("POST", "/api/imports?effectiveDate=" + encode(hostile.date()), COORDINATOR, hostile.csv(), headers);

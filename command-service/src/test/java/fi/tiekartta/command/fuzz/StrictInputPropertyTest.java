@@ -10,6 +10,7 @@ import fi.tiekartta.command.project.ChangeStatusRequest;
 import fi.tiekartta.command.project.CorrectionRequest;
 import fi.tiekartta.command.project.RegisterProjectRequest;
 import fi.tiekartta.command.project.ReviseDetailsRequest;
+import fi.tiekartta.command.round.OpenRoundRequest;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
@@ -79,7 +80,7 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
                 if (answer.status() < 300) {
                     acceptedByType.merge(target.type().getSimpleName(), 1, Integer::sum);
                     assertThat(wrongShape).as("accepted a value of the wrong shape: " + context).isEmpty();
-                    assertStoredAsSent(project, target, body, context);
+                    assertStoredAsSent(project, target, body, answer, context);
                 } else {
                     assertThat(answer.contentType()).as(context).startsWith("application/problem+json");
                     assertThat(eventCount()).as("refused but stored: " + context).isEqualTo(eventsBefore);
@@ -93,7 +94,7 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
         }
         assertThat(acceptedByType).as("bodies of every type are accepted, so storage is tested for each")
                                   .containsOnlyKeys("ChangeStatusRequest", "ReviseDetailsRequest", "AssignOwnerRequest",
-                                                    "CorrectionRequest", "RegisterProjectRequest");
+                                                    "CorrectionRequest", "RegisterProjectRequest", "OpenRoundRequest");
         assertThat(refusedForShape).as("enough bodies carry a wrong shape").isGreaterThan(BODIES_PER_TYPE);
     }
 
@@ -129,7 +130,9 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
                 new Target(CorrectionRequest.class, "POST", base + "/corrections", reported, changeId),
                 new Target(RegisterProjectRequest.class, "POST", "/api/projects", Set.of(
                         "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description",
-                        "effectiveDate"), null));
+                        "effectiveDate"), null),
+                new Target(OpenRoundRequest.class, "POST", "/api/reporting-rounds", Set.of("title", "asOf", "dueDate"),
+                           null));
     }
 
     private static List<Field> fieldsOf(Class<?> type) {
@@ -259,8 +262,10 @@ class StrictInputPropertyTest extends CommandServiceTestBase {
         return shapes.get(random.nextInt(shapes.size()));
     }
 
-    private void assertStoredAsSent(String project, Target target, ObjectNode body, String context) {
-        String stream = target.type() == RegisterProjectRequest.class ? body.get("projectId").asText() : project;
+    private void assertStoredAsSent(String project, Target target, ObjectNode body, Response answer, String context) {
+        String stream = target.type() == RegisterProjectRequest.class ? body.get("projectId").asText()
+                : target.type() == OpenRoundRequest.class ? answer.json().get("roundId").asText() // the service's id
+                : project;
         String payload = jdbc.queryForObject("SELECT payload FROM " + EventStoreTables.DOMAIN_EVENTS
                                              + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1",
                                              String.class, stream);
