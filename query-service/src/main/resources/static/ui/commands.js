@@ -29,8 +29,8 @@ export function newIdempotencyKey() {
 }
 
 /**
- * POSTs body as JSON to path on the command-service. headers may add If-Match and Idempotency-Key.
- * Throws CommandError (status 0 when the service could not be reached, 401 without a token).
+ * POSTs body as JSON (null: no body) to path on the command-service. headers may add If-Match and
+ * Idempotency-Key. Throws CommandError (status 0 when the service could not be reached, 401 without a token).
  */
 export async function sendCommand(path, body, headers = {}) {
   const token = currentToken();
@@ -41,9 +41,9 @@ export async function sendCommand(path, body, headers = {}) {
   try {
     response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json',
-        ...headers },
-      body: JSON.stringify(body),
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json',
+        ...(body === null ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      body: body === null ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });
   } catch (e) {

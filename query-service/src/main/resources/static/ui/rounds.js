@@ -144,7 +144,7 @@ function renderRound(round) {
       el('h4', {}, t('missingHeading', { count: missing.length })),
       el('ul', { class: 'missing-list' }, missing.map((p) => el('li', { class: 'missing-project',
         dataset: { projectId: p.projectId } },
-      el('span', { class: 'project-id' }, p.projectId), ' ', sectorLabel(p.sector), ', ',
+      el('span', { class: 'project-id' }, p.projectId), ' ', p.title ? `${p.title}, ` : '', sectorLabel(p.sector), ', ',
       t('ownerIs', { owner: p.owner || t('noOwner') }), ' ',
       el('span', { class: `status-pill status-${p.status}` }, statusLabel(p.status))))))
     : el('p', { class: 'notice all-reported' }, t('allReported')));
@@ -187,7 +187,7 @@ async function closeRound(roundId, button) {
   const form = $('open-round-form');
   button.disabled = true;
   try {
-    await sendCommand(`/api/reporting-rounds/${encodeURIComponent(roundId)}/close`, {},
+    await sendCommand(`/api/reporting-rounds/${encodeURIComponent(roundId)}/close`, null,
       { 'Idempotency-Key': newIdempotencyKey() });
     await until(async () => (await apiJson(`/api/reporting-rounds/${encodeURIComponent(roundId)}`)).state === 'CLOSED');
     await loadRoundsView();
