@@ -251,6 +251,7 @@ async function submitReport() {
   const report = own.report;
   const form = $('report-form');
   clearFieldErrors(form);
+  $('own-saved').textContent = ''; // what was said of an earlier report is not news of this one
   const submit = $('report-submit');
   submit.disabled = true;
   form.setAttribute('aria-busy', 'true');

@@ -43,8 +43,13 @@ export async function loadRoundsView({ quiet = false } = {}) {
     document.body.dataset.loading = 'true';
   }
   try {
-    rounds.list = await fetchRounds();
-    renderRoundsView();
+    const list = await fetchRounds();
+    // A refresh that brings no news leaves the view as it is: nothing moves under the reader's eyes or focus.
+    const news = JSON.stringify(list) !== JSON.stringify(rounds.list);
+    rounds.list = list;
+    if (news || !quiet) {
+      renderRoundsView();
+    }
     $('rounds-list').dataset.loadedAt = String(Date.now());
   } catch (e) {
     if (!quiet) {
@@ -155,6 +160,7 @@ function renderRound(round) {
 async function openRound() {
   const form = $('open-round-form');
   clearFieldErrors(form);
+  $('rounds-saved').textContent = ''; // what was said of an earlier command is not news of this one
   const body = {};
   [['title', 'round-title'], ['asOf', 'round-as-of'], ['dueDate', 'round-due']].forEach(([field, id]) => {
     const value = $(id).value.trim();
@@ -185,6 +191,7 @@ async function openRound() {
 
 async function closeRound(roundId, button) {
   const form = $('open-round-form');
+  $('rounds-saved').textContent = '';
   button.disabled = true;
   try {
     await sendCommand(`/api/reporting-rounds/${encodeURIComponent(roundId)}/close`, null,

@@ -94,11 +94,11 @@ class CoordinatorRoundsPageIT {
         page.awaitRoundsView();
 
         page.openRound(title, "2024-06-30", "2024-07-15");
-        assertThat(page.awaitRoundsSaved()).isEqualTo("Kierros " + title + " on avattu.");
+        page.awaitRoundsSaid("Kierros " + title + " on avattu.");
         page.awaitRound(title);
         assertThat(page.roundState(title)).isEqualTo("OPEN");
 
-        String roundId = page.round(title).getDomAttribute("data-round-id");
+        String roundId = page.roundId(title);
         JsonNode round = fixture.awaitRound(roundId, r -> true);
         assertThat(page.sectorCounts(title)).as("as the query API counts them").isEqualTo(sectorCounts(round));
         assertThat(page.sectorCounts(title).values()).allSatisfy(counts -> assertThat(counts.get(0)).isZero());
@@ -118,7 +118,7 @@ class CoordinatorRoundsPageIT {
         page.page.screenshot(SCREENSHOTS.resolve("reporting-rounds.png"), true);
 
         page.closeRound(title);
-        assertThat(page.awaitRoundsSaved()).isEqualTo("Kierros " + title + " on suljettu.");
+        page.awaitRoundsSaid("Kierros " + title + " on suljettu.");
         assertThat(page.roundState(title)).isEqualTo("CLOSED");
         assertThat(page.hasCloseButton(title)).isFalse();
         assertThat(fixture.awaitRound(roundId, r -> true).path("state").asText()).isEqualTo("CLOSED");

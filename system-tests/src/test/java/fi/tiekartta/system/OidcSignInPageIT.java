@@ -114,7 +114,7 @@ class OidcSignInPageIT {
         page.chooseStatus("Tila", "MENEILLÄÄN");
         page.type("Valmiusaste (%)", "30");
         page.submitReport();
-        assertThat(page.awaitSaved()).isEqualTo("Hankkeen KH-01 tila on kirjattu.");
+        page.awaitSaid("Hankkeen KH-01 tila on kirjattu.");
         assertThat(page.ownProjectStatus("KH-01")).isEqualTo("MENEILLÄÄN 30 %");
         var history = system.queries().get("/api/projects/KH-01/history", token("tarkastaja", List.of("AUDITOR"), 600)).json();
         assertThat(history.path("changes").get(history.path("changes").size() - 1).path("actor").asText())

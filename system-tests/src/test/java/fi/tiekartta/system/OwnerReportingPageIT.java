@@ -105,7 +105,7 @@ class OwnerReportingPageIT {
         page.type("Lisätieto", "75 % TEHTY");
         page.submitReport();
 
-        assertThat(page.awaitSaved()).isEqualTo("Hankkeen TE-10 tila on kirjattu.");
+        page.awaitSaid("Hankkeen TE-10 tila on kirjattu.");
         assertThat(page.roundNeeds().getOrDefault(ROUND, List.of())).doesNotContain("TE-10");
         assertThat(page.ownProjectStatus("TE-10")).isEqualTo("MENEILLÄÄN 75 %");
         assertThat(page.focused().getDomAttribute("data-project-id")).as("focus back on the project's button").isEqualTo("TE-10");
@@ -173,7 +173,7 @@ class OwnerReportingPageIT {
         assertThat(page.value("Valmiusaste (%)")).as("what was typed is kept").isEqualTo("10");
 
         page.submitReport();
-        assertThat(page.awaitSaved()).isEqualTo("Hankkeen TE-08 tila on kirjattu.");
+        page.awaitSaid("Hankkeen TE-08 tila on kirjattu.");
         assertThat(page.ownProjectStatus("TE-08")).isEqualTo("MENEILLÄÄN 10 %");
     }
 

@@ -36,7 +36,9 @@ final class ReportingPage {
     private String describe() {
         try {
             return "at " + driver.getCurrentUrl() + ", view " + view() + ", alert \""
-                   + driver.findElement(By.id("alert")).getText() + "\", script errors " + page.scriptErrors()
+                   + driver.findElement(By.id("alert")).getText() + "\", status lines \""
+                   + driver.findElement(By.id("own-saved")).getText() + "\" \""
+                   + driver.findElement(By.id("rounds-saved")).getText() + "\", script errors " + page.scriptErrors()
                    + ", refused " + page.refusedByPolicy();
         } catch (RuntimeException e) {
             return "at " + driver.getCurrentUrl() + " (" + e.getMessage() + ")";
@@ -141,10 +143,9 @@ final class ReportingPage {
         driver.findElement(By.id("report-submit")).click();
     }
 
-    /** The message after a saved report (a status region), once the view has been drawn anew. */
-    String awaitSaved() {
-        wait.until(d -> !d.findElement(By.id("own-saved")).getText().isBlank());
-        return driver.findElement(By.id("own-saved")).getText();
+    /** Waits until the status line after a report says expected, once the view has been drawn anew. */
+    void awaitSaid(String expected) {
+        wait.until(d -> expected.equals(d.findElement(By.id("own-saved")).getText()));
     }
 
     /** The error shown beside a field: the text of the element the control's aria-describedby names as its error. */
@@ -179,41 +180,61 @@ final class ReportingPage {
         driver.findElement(By.id("open-round-submit")).click();
     }
 
-    String awaitRoundsSaved() {
-        wait.until(d -> !d.findElement(By.id("rounds-saved")).getText().isBlank());
-        return driver.findElement(By.id("rounds-saved")).getText();
+    /** Waits until the rounds' status line says expected (a wait that fails names what it said instead). */
+    void awaitRoundsSaid(String expected) {
+        wait.until(d -> expected.equals(d.findElement(By.id("rounds-saved")).getText()));
     }
 
+    /*
+     * The rounds view is drawn anew when a refresh brings news: what a test reads of a round it reads in one script,
+     * so that it never holds an element from before a redraw.
+     */
+    private static final String ROUND = """
+            const round = [...document.querySelectorAll('#rounds-list section.round')]
+                .find(r => r.querySelector('h3').textContent.startsWith(arguments[0]));
+            """;
+
     WebElement round(String title) {
-        return driver.findElements(By.cssSelector("#rounds-list section.round")).stream()
-                     .filter(r -> r.findElement(By.tagName("h3")).getText().startsWith(title))
-                     .findFirst().orElseThrow(() -> new AssertionError("no round " + title));
+        Object round = page.script(ROUND + "return round || null;", title);
+        if (!(round instanceof WebElement element)) {
+            throw new AssertionError("no round " + title);
+        }
+        return element;
     }
 
     void awaitRound(String title) {
-        wait.until(d -> d.findElements(By.cssSelector("#rounds-list section.round h3")).stream()
-                         .anyMatch(h -> h.getText().startsWith(title)));
+        wait.until(d -> Boolean.TRUE.equals(page.script(ROUND + "return Boolean(round);", title)));
+    }
+
+    String roundId(String title) {
+        return (String) page.script(ROUND + "return round ? round.dataset.roundId : null;", title);
     }
 
     String roundState(String title) {
-        return round(title).getDomAttribute("data-state");
+        return (String) page.script(ROUND + "return round ? round.dataset.state : null;", title);
     }
 
     /** Sector code → [reported, missing], as the round's table says. */
     Map<String, List<Integer>> sectorCounts(String title) {
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) page.script(ROUND + """
+                return [...round.querySelectorAll('tr.sector-row')].map(row => [row.dataset.sector,
+                    row.querySelector('.reported-count').textContent, row.querySelector('.missing-count').textContent]);""",
+                title);
         Map<String, List<Integer>> counts = new LinkedHashMap<>();
-        round(title).findElements(By.cssSelector("tr.sector-row")).forEach(row -> counts.put(
-                row.getDomAttribute("data-sector"),
-                List.of(Integer.parseInt(row.findElement(By.className("reported-count")).getText()),
-                        Integer.parseInt(row.findElement(By.className("missing-count")).getText()))));
+        rows.forEach(row -> counts.put((String) row.get(0), List.of(Integer.parseInt((String) row.get(1)),
+                                                                    Integer.parseInt((String) row.get(2)))));
         return counts;
     }
 
     /** Project id → the text of its line among the missing (with its owner). */
     Map<String, String> missingProjects(String title) {
+        @SuppressWarnings("unchecked")
+        List<List<String>> lines = (List<List<String>>) page.script(ROUND + """
+                return [...round.querySelectorAll('li.missing-project')].map(li => [li.dataset.projectId, li.textContent]);""",
+                title);
         Map<String, String> missing = new LinkedHashMap<>();
-        round(title).findElements(By.cssSelector("li.missing-project")).forEach(li ->
-                missing.put(li.getDomAttribute("data-project-id"), li.getText()));
+        lines.forEach(line -> missing.put(line.get(0), line.get(1)));
         return missing;
     }
 
@@ -224,11 +245,12 @@ final class ReportingPage {
     }
 
     void closeRound(String title) {
-        round(title).findElement(By.cssSelector("button.close-round")).click();
+        WebElement button = (WebElement) page.script(ROUND + "return round.querySelector('button.close-round');", title);
+        button.click();
     }
 
     boolean hasCloseButton(String title) {
-        return !round(title).findElements(By.cssSelector("button.close-round")).isEmpty();
+        return Boolean.TRUE.equals(page.script(ROUND + "return Boolean(round.querySelector('button.close-round'));", title));
     }
 
     // --- OIDC ---------------------------------------------------------------------------------------------------
