@@ -9,15 +9,16 @@ import java.util.List;
  * Which other origins' pages may send commands from a browser: {@code tiekartta.cors.allowed-origins}
  * ({@code TIEKARTTA_CORS_ALLOWED_ORIGINS}, comma-separated), typically the query-service's origin, which serves the
  * roadmap page. Empty by default: no page of another origin may call the command API (as without this setting).
- * Each entry is an exact origin ({@code https://tiekartta.heinola.fi}); a wildcard is refused at start-up, since
- * an origin the organisation did not name is exactly what this setting keeps out.
+ * Each entry is an exact origin ({@code https://tiekartta.heinola.fi}, a trailing slash forgiven); a wildcard or a
+ * path is refused at start-up, since an origin the organisation did not name is exactly what this setting keeps out.
  */
 @ConfigurationProperties("tiekartta.cors")
 public record CorsProperties(List<String> allowedOrigins) {
 
     public CorsProperties {
         allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).map(CorsProperties::origin).toList();
+                : allowedOrigins.stream().map(o -> o.strip().replaceAll("/+$", "")).filter(o -> !o.isEmpty())
+                                .map(CorsProperties::origin).toList();
     }
 
     private static String origin(String value) {
