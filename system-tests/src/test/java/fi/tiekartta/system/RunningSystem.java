@@ -79,8 +79,8 @@ public final class RunningSystem implements AutoCloseable {
         ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar", commandPort,
                 database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET, commandEnvironment);
         awaitBoth(commandService, queryService);
-        return new RunningSystem(database, commandService, queryService, database.username(),
-                                 QUERY_SERVICE + "-" + purpose);
+        // The page's settings (where commands go, how it signs in) change no endpoint: the same description.
+        return new RunningSystem(database, commandService, queryService, database.username(), QUERY_SERVICE);
     }
 
     /** The roadmap page's address, with the host as bin/run's sign-in links name it (the origin CORS allows). */
