@@ -152,6 +152,8 @@ const MESSAGES = {
     roundOpened: 'Kierros {title} on avattu.',
     roundClosedNow: 'Kierros {title} on suljettu.',
     roundAlreadyClosed: 'Kierros oli jo suljettu.',
+    roundReportOpen: 'Avaa kierroksen {title} raportti',
+    roundReportCsv: 'Lataa kierroksen {title} raportti (CSV)',
     footer: 'Tiekartta: jokainen muutos on pysyvä tapahtuma, ja tiekartan voi katsoa minä päivänä tahansa.',
   },
   en: {
@@ -300,6 +302,8 @@ const MESSAGES = {
     roundOpened: 'Round {title} has been opened.',
     roundClosedNow: 'Round {title} has been closed.',
     roundAlreadyClosed: 'The round was already closed.',
+    roundReportOpen: 'Open the report of {title}',
+    roundReportCsv: 'Download the report of {title} (CSV)',
     footer: 'Tiekartta: every change is a permanent event, and the roadmap can be viewed on any day.',
   },
 };

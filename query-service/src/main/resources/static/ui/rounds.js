@@ -9,6 +9,7 @@ import { CommandError, newIdempotencyKey, sendCommand, until } from './commands.
 import { el, idFor } from './dom.js';
 import { clearFieldErrors, showFieldErrors, showFormError } from './forms.js';
 import { formatDate, formatInstant, sectorLabel, statusLabel, t } from './i18n.js';
+import { fetchDocument } from './reports.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 10000;
@@ -135,6 +136,8 @@ function renderRound(round) {
   el('p', { class: 'round-dates' }, t('roundDates', { asOf: formatDate(round.asOf), due: formatDate(round.dueDate) }),
     round.closedAt ? ` ${t('roundClosedAt', { instant: formatInstant(round.closedAt) })}` : ''),
   el('p', { class: 'round-totals' }, t('roundTotals', { reported: round.reported, missing: round.missing })),
+  el('p', { class: 'round-report' }, reportLink(round, 'text/html', 'roundReportOpen'), ' ',
+    reportLink(round, 'text/csv', 'roundReportCsv')),
   el('table', { class: 'sector-table' },
     el('caption', {}, t('bySectorCaption', { title: round.title })),
     el('thead', {}, el('tr', {},
@@ -153,6 +156,20 @@ function renderRound(round) {
       t('ownerIs', { owner: p.owner || t('noOwner') }), ' ',
       el('span', { class: `status-pill status-${p.status}` }, statusLabel(p.status))))))
     : el('p', { class: 'notice all-reported' }, t('allReported')));
+}
+
+/** The round's status report (provisional while the round is open), fetched with the token like the year-end's. */
+function reportLink(round, type, key) {
+  const path = `/api/reporting-rounds/${encodeURIComponent(round.roundId)}/report`;
+  const csv = type === 'text/csv';
+  const link = el('a', { href: path, class: csv ? 'round-report-csv' : 'round-report-open' },
+    t(key, { title: round.title }));
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    fetchDocument(path, type, `raportointikierros-${round.asOf}.${csv ? 'csv' : 'html'}`, csv)
+      .catch((e) => rounds.hooks.onFailure(e));
+  });
+  return link;
 }
 
 // --- opening and closing -------------------------------------------------------------------------------------

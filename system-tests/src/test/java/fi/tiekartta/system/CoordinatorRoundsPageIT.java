@@ -11,6 +11,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The coordination group's reporting rounds in a real browser: opening a round from the form, reported and missing
- * per sector, the missing projects with their owners, the view following an owner's report without a reload, and
- * closing the round; a refused round's field errors beside their fields; axe-core on the view. Writes its
+ * per sector, the missing projects with their owners, the view following an owner's report without a reload,
+ * closing the round and opening its report; a refused round's field errors beside their fields; axe-core on the view. Writes its
  * screenshot to target/docs-img.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // each test's round is closed before the next opens one
@@ -122,6 +124,30 @@ class CoordinatorRoundsPageIT {
         assertThat(page.roundState(title)).isEqualTo("CLOSED");
         assertThat(page.hasCloseButton(title)).isFalse();
         assertThat(fixture.awaitRound(roundId, r -> true).path("state").asText()).isEqualTo("CLOSED");
+
+        assertThat(openedReportText(title)).as("the closed round's report, fetched with the token").contains(title);
+    }
+
+    /** Follows the round's report link, which opens the report in a new tab, and reads that tab's text. */
+    private String openedReportText(String title) {
+        String pageWindow = browser.driver.getWindowHandle();
+        WebElement link = (WebElement) page.page.script("""
+                return [...document.querySelectorAll('#rounds-list section.round')]
+                    .find(r => r.querySelector('h3').textContent.startsWith(arguments[0]))
+                    .querySelector('a.round-report-open');""", title);
+        link.click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getWindowHandles().size() == 2);
+        String reportWindow = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(pageWindow))
+                                            .findFirst().orElseThrow();
+        try {
+            browser.driver.switchTo().window(reportWindow);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().startsWith("blob:")
+                    && !browser.driver.findElement(By.tagName("body")).getText().isBlank());
+            return browser.driver.findElement(By.tagName("body")).getText();
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(pageWindow);
+        }
     }
 
     @Test
@@ -163,7 +189,7 @@ class CoordinatorRoundsPageIT {
         page.awaitRoundsView();
         page.awaitRound("Tilinpäätös 2024");
         assertThat(page.hasCloseButton("Tilinpäätös 2024")).as("management reads, does not close").isFalse();
-        assertThat(browser.driver.findElement(org.openqa.selenium.By.id("open-round")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("open-round")).isDisplayed()).isFalse();
     }
 
     private static Map<String, List<Integer>> sectorCounts(JsonNode round) {
