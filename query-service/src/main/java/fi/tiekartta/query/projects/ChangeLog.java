@@ -13,6 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -87,6 +90,33 @@ public class ChangeLog {
                        }
                    });
         return last;
+    }
+
+    /**
+     * For each of {@code projectIds} that has one, when its first status report was recorded within
+     * [{@code from}, {@code to}) ({@code to} null: open-ended) with an effective date on or before
+     * {@code effectiveUpTo}. A status report is a status change (a confirmation repeating the same status and a
+     * unit's change included) or a correction; registrations, owner and detail changes and retractions are not.
+     * What a reporting round counts as reported (docs/ROUNDS.md).
+     */
+    public Map<String, Instant> firstStatusReports(Collection<String> projectIds, Instant from, Instant to,
+                                                   LocalDate effectiveUpTo) {
+        Map<String, Instant> first = new HashMap<>();
+        jdbc.query("SELECT project_id, min(recorded_at) FROM read_model.project_change"
+                   + " WHERE project_id = ANY (?) AND type IN ('" + ChangeType.STATUS_CHANGED + "', '" + ChangeType.CORRECTED + "')"
+                   + " AND recorded_at >= ? AND (CAST(? AS timestamptz) IS NULL OR recorded_at < ?) AND effective_date <= ?"
+                   + " GROUP BY project_id",
+                   ps -> {
+                       ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray()));
+                       ps.setTimestamp(2, Timestamp.from(from));
+                       ps.setTimestamp(3, to == null ? null : Timestamp.from(to));
+                       ps.setTimestamp(4, to == null ? null : Timestamp.from(to));
+                       ps.setDate(5, Date.valueOf(effectiveUpTo));
+                   },
+                   (ResultSet rs) -> {
+                       first.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                   });
+        return first;
     }
 
     public List<RecordedChange> changesOf(String projectId) {
