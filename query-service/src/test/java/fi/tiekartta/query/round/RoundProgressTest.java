@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which projects a round covers and which have reported, exactly as docs/ROUNDS.md defines them. */
 class RoundProgressTest extends RoundTestBase {
+
+    @Autowired
+    private ApplicationContext context;
 
     private static final LocalDate START = LocalDate.of(1971, 1, 1);
     private static final LocalDate AS_OF = LocalDate.of(1971, 12, 31);
@@ -121,6 +126,11 @@ class RoundProgressTest extends RoundTestBase {
                                                                       .isEqualTo(403);
         closeRound(roundId);
         assertThat(api().get("/api/me/reporting", token).json().get("rounds")).isEmpty();
+    }
+
+    @Test
+    void withoutAnSmtpServerConfigured_noReminderIsEverSent() {
+        assertThat(context.getBeanProvider(ReminderJob.class).getIfAvailable()).isNull();
     }
 
     private static List<String> ids(JsonNode round) {
