@@ -1,6 +1,8 @@
 package fi.tiekartta.query.round;
 
+import fi.tiekartta.query.report.ReadModelBehindException;
 import fi.tiekartta.query.report.ReportFormat;
+import fi.tiekartta.query.report.ReportTimelines;
 import fi.tiekartta.query.report.YearEndDocument;
 import fi.tiekartta.query.report.YearEndRepresentations;
 import fi.tiekartta.query.roadmap.RoadmapQuery;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +44,12 @@ public class RoundReportController {
     private final RoadmapQuery roadmaps;
     private final YearEndRepresentations representations;
     private final YearEndDocument documents;
+    private final ReportTimelines timelines;
 
     public RoundReportController(RoundTable rounds, RoundProgress progress, RoadmapQuery roadmaps,
-                                 YearEndRepresentations representations, YearEndDocument documents) {
+                                 YearEndRepresentations representations, YearEndDocument documents,
+                                 ReportTimelines timelines) {
+        this.timelines = timelines;
         this.rounds = rounds;
         this.progress = progress;
         this.roadmaps = roadmaps;
@@ -61,12 +67,19 @@ public class RoundReportController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "406", description = "Accept names none of the formats",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "503", description = "The round is closed but the read models have not yet applied every event recorded before its closing",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @GetMapping("/api/reporting-rounds/{roundId}/report")
     public ResponseEntity<byte[]> report(@Parameter(description = "The round") @PathVariable String roundId,
                                          @RequestHeader HttpHeaders headers) {
         ReportFormat format = YearEndRepresentations.negotiate(headers, OFFERED);
         ReportingRound round = rounds.find(roundId).orElseThrow(() -> new RoundNotFoundException(roundId));
-        RoundReport report = RoundReport.of(round, roadmaps.at(round.asOf(), progress.knownAt(round)));
+        Instant knownAt = progress.knownAt(round);
+        if (!round.isOpen() && timelines.eventsNotYetProjected(knownAt) > 0) {
+            // A final report must not be given with a gap (an event recorded before the closing still in flight).
+            throw new ReadModelBehindException(knownAt);
+        }
+        RoundReport report = RoundReport.of(round, roadmaps.at(round.asOf(), knownAt));
         HttpHeaders answer = new HttpHeaders();
         answer.setVary(List.of(HttpHeaders.ACCEPT));
         byte[] body = switch (format) {
