@@ -43,7 +43,7 @@ public class RoundController {
     @Operation(summary = "Every reporting round, the most recently opened first, with how many projects have reported",
             description = "COORDINATOR, MANAGEMENT, AUDITOR. Counts as in GET /api/reporting-rounds/{roundId}.")
     @GetMapping("/api/reporting-rounds")
-    public RoundList list() {
+    public RoundList rounds() {
         return new RoundList(rounds.newestFirst().stream().map(round -> {
             List<RoundProject> projects = progress.projects(round);
             int reported = reported(projects);
@@ -85,7 +85,7 @@ public class RoundController {
                           + "open round that covers at least one of the caller's projects, most recently opened first, "
                           + "with those not reported yet (an empty list: all reported).")
     @GetMapping("/api/me/reporting")
-    public MyReporting mine() {
+    public MyReporting myReporting() {
         String me = CurrentActor.name();
         List<MyRound> mine = new ArrayList<>();
         for (ReportingRound round : rounds.open()) {

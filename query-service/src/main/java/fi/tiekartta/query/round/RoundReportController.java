@@ -70,7 +70,7 @@ public class RoundReportController {
     @ApiResponse(responseCode = "503", description = "The round is closed but the read models have not yet applied every event recorded before its closing",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @GetMapping("/api/reporting-rounds/{roundId}/report")
-    public ResponseEntity<byte[]> report(@Parameter(description = "The round") @PathVariable String roundId,
+    public ResponseEntity<byte[]> roundReport(@Parameter(description = "The round") @PathVariable String roundId,
                                          @RequestHeader HttpHeaders headers) {
         ReportFormat format = YearEndRepresentations.negotiate(headers, OFFERED);
         ReportingRound round = rounds.find(roundId).orElseThrow(() -> new RoundNotFoundException(roundId));
