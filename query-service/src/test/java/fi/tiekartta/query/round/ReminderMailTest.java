@@ -8,16 +8,14 @@ import fi.tiekartta.support.time.RoadmapTime;
 import fi.tiekartta.testsupport.Race;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reminders arrive at a real SMTP server (GreenMail, in this JVM): to the owners with projects missing, with the
  * round and the projects in the text, each once however often the job runs and however many instances race.
+ *
+ * <p>The reminders are wired as the service wires them ({@link ReminderConfiguration} with Spring Boot's mail
+ * auto-configuration and {@code spring.mail.*}), each "instance" in a small context of its own around the read
+ * models of the test's service: a second full service context would take part in sharing the projection's segments
+ * with the other test classes' for the rest of the run.
  */
 class ReminderMailTest extends RoundTestBase {
 
@@ -39,30 +42,8 @@ class ReminderMailTest extends RoundTestBase {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("tiekartta.reminders.address-pattern", () -> "{owner}@heinola.example");
-        registry.add("tiekartta.reminders.from", () -> "tiekartta@heinola.example");
-        registry.add("tiekartta.reminders.days-before", () -> 3);
-        // The tests run the job themselves.
-        registry.add("tiekartta.reminders.interval", () -> "PT24H");
-    }
+    private final SettableClock clock = new SettableClock(RoadmapTime.ZONE);
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return new SettableClock(RoadmapTime.ZONE);
-        }
-    }
-
-    @Autowired
-    private SettableClock clock;
-    @Autowired
-    private ReminderJob job;
     @Autowired
     private RoundTable rounds;
     @Autowired
@@ -70,17 +51,43 @@ class ReminderMailTest extends RoundTestBase {
     @Autowired
     private SentReminders sent;
     @Autowired
-    private ReminderMail mail;
-    @Autowired
-    private JavaMailSender sender;
-    @Autowired
-    private ReminderProperties properties;
-    @Autowired
     private ReadModelRebuild rebuild;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
         SMTP.purgeEmailFromAllMailboxes();
+    }
+
+    /** A service's reminder wiring with these properties, around this test's read models and clock. */
+    private ApplicationContextRunner instance(String... properties) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+                .withUserConfiguration(ReminderConfiguration.class)
+                .withBean(RoundTable.class, () -> rounds)
+                .withBean(RoundProgress.class, () -> progress)
+                .withBean(SentReminders.class, () -> sent)
+                .withBean(ReadModelRebuild.class, () -> rebuild)
+                .withBean(Clock.class, () -> clock)
+                .withPropertyValues(properties);
+    }
+
+    private ApplicationContextRunner mailOn() {
+        return instance("spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP.getSmtp().getPort(),
+                        "tiekartta.reminders.address-pattern={owner}@heinola.example",
+                        "tiekartta.reminders.from=tiekartta@heinola.example", "tiekartta.reminders.days-before=3",
+                        // the test runs the job itself
+                        "tiekartta.reminders.interval=PT24H");
+    }
+
+    @Test
+    void withoutAnSmtpHost_thereIsNoReminderJob_andWithOneAnAddressPatternAndSenderAreRequired() {
+        instance().run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ReminderJob.class));
+        instance("spring.mail.host=127.0.0.1", "tiekartta.reminders.from=tiekartta@heinola.example")
+                .run(context -> assertThat(context).hasFailed());
+        instance("spring.mail.host=127.0.0.1", "tiekartta.reminders.address-pattern=kaikki@heinola.example",
+                 "tiekartta.reminders.from=tiekartta@heinola.example")
+                .run(context -> assertThat(context).as("a pattern without {owner}").hasFailed());
+        mailOn().run(context -> assertThat(context).hasSingleBean(ReminderJob.class));
     }
 
     @Test
@@ -103,46 +110,93 @@ class ReminderMailTest extends RoundTestBase {
         report(c1, IN_PROGRESS, asOf);
         knownNow(b2, c1);
 
-        runOn(due.minusDays(4));
+        mailOn().run(first -> mailOn().run(second -> remind(roundId, first.getBean(ReminderJob.class),
+                                                            second.getBean(ReminderJob.class), due,
+                                                            List.of(twoMissing, oneMissing, allReported),
+                                                            List.of(a1, a2, b1, b2))));
+    }
+
+    /**
+     * Two instances' jobs, run on days around the due date.
+     *
+     * @param owners   with two projects missing, with one missing, with all reported
+     * @param projects the first owner's two, the second owner's missing one and reported one
+     */
+    private void remind(String roundId, ReminderJob job, ReminderJob second, LocalDate due,
+                        List<String> owners, List<String> projects) throws Exception {
+        String twoMissing = owners.get(0);
+        String oneMissing = owners.get(1);
+        String allReported = owners.get(2);
+        String a1 = projects.get(0);
+        String a2 = projects.get(1);
+        String b1 = projects.get(2);
+        String b2 = projects.get(3);
+        runOn(job, due.minusDays(4));
         assertThat(SMTP.getReceivedMessages()).as("not yet: more than three days to go").isEmpty();
 
-        runOn(due.minusDays(3));
-        runOn(due.minusDays(3));
-        runOn(due.minusDays(1));
-        MimeMessage[] before = SMTP.getReceivedMessages();
+        // The round covers every open project on the roadmap on asOf, also other tests' (of earlier years), so
+        // their owners get reminders too: the assertions look at this test's owners, and at duplicates among all.
+        List<String> mine = List.of(twoMissing + "@heinola.example", oneMissing + "@heinola.example",
+                                    allReported + "@heinola.example");
+        runOn(job, due.minusDays(3));
+        runOn(second, due.minusDays(3));
+        runOn(job, due.minusDays(1));
+        List<MimeMessage> before = to(mine);
         assertThat(before).hasSize(2);
         MimeMessage toA = to(before, twoMissing + "@heinola.example");
         assertThat(toA.getFrom()[0].toString()).isEqualTo("tiekartta@heinola.example");
-        assertThat(toA.getSubject()).contains("Tilinpäätös 1979").contains(finnish(due));
+        assertThat(toA.getSubject()).startsWith("Muistutus").contains("Tilinpäätös 1979").contains(finnish(due));
         assertThat(body(toA)).contains(a1).contains(a2).contains("Tilinpäätös 1979").contains("31.12.1979")
                              .contains(finnish(due)).doesNotContain(b1);
         assertThat(body(to(before, oneMissing + "@heinola.example"))).contains(b1).doesNotContain(b2);
+        assertNoneTwice();
 
         clock.set(due.atTime(LocalTime.of(8, 0)).atZone(RoadmapTime.ZONE).toInstant());
-        ReminderJob second = new ReminderJob(rounds, progress, sent, mail, sender, properties, rebuild, clock);
         List<List<SentReminders.Sent>> raced = Race.of(2, i -> (i == 0 ? job : second).sendDue());
-        assertThat(raced.stream().mapToInt(List::size).sum()).as("two instances racing send each reminder once").isEqualTo(2);
-        runOn(due);
-        MimeMessage[] all = SMTP.getReceivedMessages();
+        List<String> sentByEither = new ArrayList<>();
+        raced.forEach(list -> list.forEach(r -> sentByEither.add(r.owner() + " " + r.kind())));
+        assertThat(sentByEither).as("two instances racing send each reminder once").doesNotHaveDuplicates()
+                                .contains(twoMissing + " ON_DUE_DATE", oneMissing + " ON_DUE_DATE");
+        runOn(job, due);
+        List<MimeMessage> all = to(mine);
         assertThat(all).hasSize(4);
-        List<String> onDue = Stream.of(all).filter(m -> subject(m).startsWith("Tänään viimeinen päivä"))
-                                   .map(ReminderMailTest::recipient).toList();
+        List<String> onDue = all.stream().filter(m -> subject(m).startsWith("Tänään viimeinen päivä"))
+                                .map(ReminderMailTest::recipient).toList();
         assertThat(onDue).containsExactlyInAnyOrder(twoMissing + "@heinola.example", oneMissing + "@heinola.example");
+        assertNoneTwice();
 
         JsonNode reminders = round(roundId).get("reminders");
         List<String> recorded = new ArrayList<>();
         reminders.forEach(r -> {
             assertThat(r.get("sentAt").isNull()).isFalse();
-            recorded.add(r.get("owner").asText() + " " + r.get("kind").asText());
+            if (mine.contains(r.get("recipient").asText())) {
+                recorded.add(r.get("owner").asText() + " " + r.get("kind").asText());
+            }
         });
         assertThat(recorded).containsExactlyInAnyOrder(twoMissing + " BEFORE_DUE", oneMissing + " BEFORE_DUE",
                                                        twoMissing + " ON_DUE_DATE", oneMissing + " ON_DUE_DATE");
 
-        runOn(due.plusDays(1));
-        assertThat(SMTP.getReceivedMessages()).as("nothing after the due date").hasSize(4);
+        int received = SMTP.getReceivedMessages().length;
+        runOn(second, due.plusDays(1));
+        assertThat(SMTP.getReceivedMessages()).as("nothing after the due date").hasSize(received);
     }
 
-    private void runOn(LocalDate day) {
+    @AfterEach
+    void systemTimeAgain() {
+        clock.set(null);
+    }
+
+    /** Every message received is to a different recipient or of a different kind. */
+    private static void assertNoneTwice() {
+        assertThat(Stream.of(SMTP.getReceivedMessages()).map(m -> recipient(m) + " " + subject(m)).toList())
+                .doesNotHaveDuplicates();
+    }
+
+    private static List<MimeMessage> to(List<String> recipients) {
+        return Stream.of(SMTP.getReceivedMessages()).filter(m -> recipients.contains(recipient(m))).toList();
+    }
+
+    private void runOn(ReminderJob job, LocalDate day) {
         clock.set(day.atTime(LocalTime.of(9, 0)).atZone(RoadmapTime.ZONE).toInstant());
         job.sendDue();
     }
@@ -151,8 +205,8 @@ class ReminderMailTest extends RoundTestBase {
         return day.getDayOfMonth() + "." + day.getMonthValue() + "." + day.getYear();
     }
 
-    private static MimeMessage to(MimeMessage[] messages, String address) {
-        return Stream.of(messages).filter(m -> recipient(m).equals(address)).findFirst()
+    private static MimeMessage to(List<MimeMessage> messages, String address) {
+        return messages.stream().filter(m -> recipient(m).equals(address)).findFirst()
                      .orElseThrow(() -> new AssertionError("no message to " + address));
     }
 

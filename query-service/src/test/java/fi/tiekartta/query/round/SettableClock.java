@@ -15,6 +15,7 @@ final class SettableClock extends Clock {
         this.zone = zone;
     }
 
+    /** @param instant null: the system clock again */
     void set(Instant instant) {
         fixed.set(instant);
     }
