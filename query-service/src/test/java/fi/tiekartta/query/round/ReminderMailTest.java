@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -114,6 +115,38 @@ class ReminderMailTest extends RoundTestBase {
                                                             second.getBean(ReminderJob.class), due,
                                                             List.of(twoMissing, oneMissing, allReported),
                                                             List.of(a1, a2, b1, b2))));
+    }
+
+    @Test
+    void aReminderTheSmtpServerDidNotTake_isNotRecordedAsSent_andALaterRunSendsIt() throws Exception {
+        LocalDate due = LocalDate.now(RoadmapTime.ZONE).plusDays(60);
+        String owner = newOwner();
+        String project = register("TEKNIIKKA", owner, LocalDate.of(1981, 1, 1));
+        knownNow(project);
+        String roundId = openRound("Puolivuotis 1981", LocalDate.of(1981, 6, 30), due);
+        int unused;
+        try (ServerSocket free = new ServerSocket(0)) {
+            unused = free.getLocalPort();
+        }
+        String address = owner + "@heinola.example";
+
+        instance("spring.mail.host=127.0.0.1", "spring.mail.port=" + unused,
+                 "tiekartta.reminders.address-pattern={owner}@heinola.example",
+                 "tiekartta.reminders.from=tiekartta@heinola.example")
+                .run(unreachable -> runOn(unreachable.getBean(ReminderJob.class), due));
+        assertThat(to(List.of(address))).isEmpty();
+        assertThat(sent.of(roundId)).as("no claim left behind").noneMatch(r -> r.owner().equals(owner));
+
+        mailOn().run(context -> runOn(context.getBean(ReminderJob.class), due));
+        assertThat(to(List.of(address))).hasSize(1);
+        assertThat(body(to(List.of(address)).get(0))).contains(project).contains("30.6.1981");
+        assertThat(sent.of(roundId)).filteredOn(r -> r.owner().equals(owner))
+                                    .singleElement().satisfies(r -> {
+                                        assertThat(r.kind()).isEqualTo(ReminderKind.ON_DUE_DATE);
+                                        assertThat(r.recipient()).isEqualTo(address);
+                                        assertThat(r.projectIds()).containsExactly(project);
+                                        assertThat(r.sentAt()).isNotNull();
+                                    });
     }
 
     /**
