@@ -40,14 +40,17 @@ class RoundProgressTest extends RoundTestBase {
         String corrects = register("HYVINVOINTI", owner, START);
         String earlier = report(corrects, IN_PROGRESS, LocalDate.of(1971, 3, 1));
         String confirms = register("TEKNIIKKA", owner, START);
-        knownNow(reportsInRound, doneBefore, silent, registeredAfterAsOf, reportedBeforeOpening, reportsTooLate, corrects, confirms);
+        String retracted = register("HYVINVOINTI", owner, START);
+        knownNow(reportsInRound, doneBefore, silent, registeredAfterAsOf, reportedBeforeOpening, reportsTooLate, corrects,
+                 confirms, retracted);
 
         String roundId = openRound("Tilinpäätös 1971", AS_OF, LocalDate.of(1972, 1, 15));
         report(reportsInRound, IN_PROGRESS, AS_OF);
         report(reportsTooLate, IN_PROGRESS, AS_OF.plusDays(1));
         correct(corrects, earlier, IN_PROGRESS, LocalDate.of(1971, 2, 1));
         report(confirms, NOT_STARTED, AS_OF.minusMonths(1));
-        knownNow(reportsInRound, reportsTooLate, corrects, confirms);
+        retract(retracted, report(retracted, IN_PROGRESS, AS_OF));
+        knownNow(reportsInRound, reportsTooLate, corrects, confirms, retracted);
 
         JsonNode open = round(roundId);
         assertThat(open.get("state").asText()).isEqualTo("OPEN");
@@ -57,10 +60,11 @@ class RoundProgressTest extends RoundTestBase {
         assertThat(open.get("openedBy").asText()).isEqualTo("koordinaattori");
         assertThat(open.get("closedAt").isNull()).isTrue();
         assertThat(ids(open)).containsExactlyInAnyOrder(reportsInRound, silent, reportedBeforeOpening, reportsTooLate,
-                                                         corrects, confirms);
-        assertThat(reported(open)).containsExactlyInAnyOrder(reportsInRound, corrects, confirms);
+                                                         corrects, confirms, retracted);
+        assertThat(reported(open)).as("a retracted report does not count")
+                                  .containsExactlyInAnyOrder(reportsInRound, corrects, confirms);
         assertThat(open.get("reported").asInt()).isEqualTo(3);
-        assertThat(open.get("missing").asInt()).isEqualTo(3);
+        assertThat(open.get("missing").asInt()).isEqualTo(4);
         JsonNode reported = project(open, reportsInRound);
         assertThat(reported.get("owner").asText()).isEqualTo(owner);
         assertThat(reported.get("sector").asText()).isEqualTo("TEKNIIKKA");
@@ -68,7 +72,7 @@ class RoundProgressTest extends RoundTestBase {
         assertThat(reported.get("reportedAt").asText()).isGreaterThan(open.get("openedAt").asText());
         assertThat(project(open, silent).get("reportedAt").isNull()).isTrue();
         assertThat(sector(open, "TEKNIIKKA")).isEqualTo(List.of(2, 1));
-        assertThat(sector(open, "HYVINVOINTI")).isEqualTo(List.of(1, 2));
+        assertThat(sector(open, "HYVINVOINTI")).isEqualTo(List.of(1, 3));
 
         closeRound(roundId);
         report(silent, IN_PROGRESS, AS_OF);

@@ -6,6 +6,7 @@ import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.events.ReportingRoundClosedEvent;
 import fi.tiekartta.events.ReportingRoundOpenedEvent;
 import fi.tiekartta.events.StatusChangeCorrectedEvent;
+import fi.tiekartta.events.StatusChangeRetractedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
@@ -55,6 +56,11 @@ abstract class RoundTestBase extends QueryServiceTestBase {
     void correct(String id, String changeId, ProjectStatus status, LocalDate effective) {
         append(id, next(id), new StatusChangeCorrectedEvent(id, "f-" + UUID.randomUUID(), changeId, status, effective,
                                                             null, null, null, null, null), "koordinaattori", "korjaus");
+    }
+
+    void retract(String id, String changeId) {
+        append(id, next(id), new StatusChangeRetractedEvent(id, "r-" + UUID.randomUUID(), changeId),
+               "koordinaattori", "väärä hanke");
     }
 
     /** Opens a round and waits until the read models show it. */
