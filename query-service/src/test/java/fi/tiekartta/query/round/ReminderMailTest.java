@@ -16,9 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reminders arrive at a real SMTP server (GreenMail, in this JVM): to the owners with projects missing, with the
@@ -115,6 +118,27 @@ class ReminderMailTest extends RoundTestBase {
                                                             second.getBean(ReminderJob.class), due,
                                                             List.of(twoMissing, oneMissing, allReported),
                                                             List.of(a1, a2, b1, b2))));
+    }
+
+    @Test
+    void theJobRunsOnItsOwnAtTheConfiguredInterval() {
+        LocalDate due = LocalDate.now(RoadmapTime.ZONE).plusDays(90);
+        String owner = newOwner();
+        String project = register("TEKNIIKKA", owner, LocalDate.of(1983, 1, 1));
+        knownNow(project);
+        openRound("Tilinpäätös 1983", LocalDate.of(1983, 12, 31), due);
+        clock.set(due.atTime(LocalTime.of(7, 0)).atZone(RoadmapTime.ZONE).toInstant());
+
+        mailOn().withUserConfiguration(Scheduling.class)
+                .withPropertyValues("tiekartta.reminders.interval=PT0.2S")
+                .run(context -> await().atMost(Duration.ofSeconds(10))
+                                       .until(() -> to(List.of(owner + "@heinola.example")).size() == 1));
+        assertNoneTwice();
+    }
+
+    /** Scheduling as the application enables it (not a {@code @Configuration}: that would become the test's own). */
+    @EnableScheduling
+    static class Scheduling {
     }
 
     @Test
