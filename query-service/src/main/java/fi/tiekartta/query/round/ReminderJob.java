@@ -1,6 +1,8 @@
 package fi.tiekartta.query.round;
 
 import fi.tiekartta.query.admin.ReadModelRebuild;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -37,9 +39,11 @@ class ReminderJob {
     private final ReminderProperties properties;
     private final ReadModelRebuild rebuild;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ReminderJob(RoundTable rounds, RoundProgress progress, SentReminders sent, ReminderMail mail, JavaMailSender sender,
-                ReminderProperties properties, ReadModelRebuild rebuild, Clock clock) {
+                ReminderProperties properties, ReadModelRebuild rebuild, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.rounds = rounds;
         this.progress = progress;
         this.sent = sent;
@@ -78,6 +82,14 @@ class ReminderJob {
         return done;
     }
 
+    /** {@code tiekartta_reminders_total{result=sent|failed,kind}}: a failure that repeats is an SMTP problem to fix. */
+    private void count(String result, ReminderKind kind) {
+        Counter.builder("tiekartta.reminders")
+               .description("Reporting-round reminders e-mailed, or refused by the SMTP server (tried again later)")
+               .tag("result", result).tag("kind", kind.name())
+               .register(meters).increment();
+    }
+
     /** The reminder a round is due on {@code today}, if any. */
     ReminderKind dueOn(ReportingRound round, LocalDate today) {
         if (today.isEqual(round.dueDate())) {
@@ -100,11 +112,13 @@ class ReminderJob {
             sender.send(mail.compose(round, kind, recipient, missing));
         } catch (MailException | IllegalArgumentException e) {
             sent.release(round.roundId(), owner, kind);
+            count("failed", kind);
             LOG.warn("Reminder {} of round {} to {} not sent, to be tried again: {}", kind, round.roundId(), recipient,
                      e.getMessage());
             return Optional.empty();
         }
         sent.markSent(round.roundId(), owner, kind, clock.instant());
+        count("sent", kind);
         LOG.info("Reminder {} of round {} sent to {} ({} projects missing)", kind, round.roundId(), recipient, missing.size());
         return Optional.of(new SentReminders.Sent(owner, kind, recipient, projectIds, clock.instant()));
     }

@@ -6,6 +6,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import fi.tiekartta.query.admin.ReadModelRebuild;
 import fi.tiekartta.support.time.RoadmapTime;
 import fi.tiekartta.testsupport.Race;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +49,7 @@ class ReminderMailTest extends RoundTestBase {
             .withPerMethodLifecycle(false);
 
     private final SettableClock clock = new SettableClock(RoadmapTime.ZONE);
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @Autowired
     private RoundTable rounds;
@@ -72,6 +75,7 @@ class ReminderMailTest extends RoundTestBase {
                 .withBean(SentReminders.class, () -> sent)
                 .withBean(ReadModelRebuild.class, () -> rebuild)
                 .withBean(Clock.class, () -> clock)
+                .withBean(MeterRegistry.class, () -> meters)
                 .withPropertyValues(properties);
     }
 
@@ -160,6 +164,7 @@ class ReminderMailTest extends RoundTestBase {
                 .run(unreachable -> runOn(unreachable.getBean(ReminderJob.class), due));
         assertThat(to(List.of(address))).isEmpty();
         assertThat(sent.of(roundId)).as("no claim left behind").noneMatch(r -> r.owner().equals(owner));
+        assertThat(meters.counter("tiekartta.reminders", "result", "failed", "kind", "ON_DUE_DATE").count()).isPositive();
 
         mailOn().run(context -> runOn(context.getBean(ReminderJob.class), due));
         assertThat(to(List.of(address))).hasSize(1);
