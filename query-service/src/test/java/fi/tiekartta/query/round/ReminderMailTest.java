@@ -18,7 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -143,6 +145,18 @@ class ReminderMailTest extends RoundTestBase {
     /** Scheduling as the application enables it (not a {@code @Configuration}: that would become the test's own). */
     @EnableScheduling
     static class Scheduling {
+
+        /**
+         * Closing the context waits for a run under way: the round covers other tests' projects too, and their
+         * owners' reminders must not arrive after this test is over.
+         */
+        @Bean
+        ThreadPoolTaskScheduler taskScheduler() {
+            ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+            scheduler.setWaitForTasksToCompleteOnShutdown(true);
+            scheduler.setAwaitTerminationSeconds(60);
+            return scheduler;
+        }
     }
 
     @Test
