@@ -65,3 +65,6 @@ BEGIN
     RETURN QUERY SELECT * FROM unnest(refused, because);
 END
 $$;
+
+-- Only the owner of the store (the command-service's role) appends; other roles could not insert anyway.
+REVOKE EXECUTE ON FUNCTION event_store.append_group FROM PUBLIC;
