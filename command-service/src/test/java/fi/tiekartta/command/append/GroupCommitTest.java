@@ -127,6 +127,37 @@ class GroupCommitTest extends CommandServiceTestBase {
         assertChainHolds(neighbour);
     }
 
+    /**
+     * Gap safety on the group path: a group takes the append lock inside its statement, so while another writer
+     * holds the lock with an insert not yet committed, the group waits, and its events get higher index values.
+     */
+    @Test
+    void aGroupWaitsForAnotherWriterHoldingTheAppendLock_andItsEventsComeAfter() throws Exception {
+        String held = registered();
+        String waiting = registered();
+        try (Connection other = DATABASE.connect()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, fi.tiekartta.support.eventstore.AppendLock.KEY);
+                lock.execute();
+            }
+            try (var insert = other.prepareStatement("INSERT INTO " + EventStoreTables.DOMAIN_EVENTS
+                    + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
+                    + "payload_revision, payload, meta_data, event_hash) SELECT gen_random_uuid()::text, "
+                    + "aggregate_identifier, 1, type, time_stamp, payload_type, payload_revision, payload, meta_data, "
+                    + "event_hash FROM " + EventStoreTables.DOMAIN_EVENTS + " WHERE aggregate_identifier = ?")) {
+                insert.setString(1, held);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Response> change = async(() -> api.post(changes(waiting), COORDINATOR, CHANGE));
+            Thread.sleep(1_500);
+            assertThat(change).as("the group waits for the lock").isNotDone();
+            other.commit();
+            assertThat(change.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+        }
+        assertThat(indexOf(waiting, 1)).isGreaterThan(indexOf(held, 1));
+    }
+
     private CompletableFuture<Response> holdingTheAppender(String project) {
         GATE.holdNext();
         CompletableFuture<Response> held = async(() -> api.post(changes(project), COORDINATOR, CHANGE));
