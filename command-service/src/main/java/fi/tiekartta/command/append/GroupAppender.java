@@ -46,6 +46,8 @@ public class GroupAppender implements AutoCloseable {
     private final StreamHeads heads;
     private final int maxGroup;
     private final BlockingQueue<PendingAppend> waiting = new LinkedBlockingQueue<>();
+    /** Taken from the queue but left for the next group (only the appender's thread touches it). */
+    private final List<PendingAppend> deferred = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -83,7 +85,6 @@ public class GroupAppender implements AutoCloseable {
     }
 
     private void run() {
-        List<PendingAppend> deferred = new ArrayList<>();
         while (running || !waiting.isEmpty() || !deferred.isEmpty()) {
             try {
                 List<PendingAppend> candidates = new ArrayList<>(deferred);
@@ -132,9 +133,14 @@ public class GroupAppender implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException unreachable) {
+            // Everyone waiting now would wait as long again for the next group: they are all told at once.
             CannotGetJdbcConnectionException failure =
                     new CannotGetJdbcConnectionException("No connection for the group commit", unreachable);
-            group.forEach(member -> member.failed(failure));
+            List<PendingAppend> told = new ArrayList<>(group);
+            told.addAll(deferred);
+            deferred.clear();
+            waiting.drainTo(told);
+            told.forEach(member -> member.failed(failure));
             return;
         }
         List<Refusal> refusals;
