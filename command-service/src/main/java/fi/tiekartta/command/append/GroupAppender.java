@@ -7,6 +7,9 @@ import fi.tiekartta.support.web.CommitOutcomeUnknownException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -49,13 +52,21 @@ public class GroupAppender implements AutoCloseable {
     /** Taken from the queue but left for the next group (only the appender's thread touches it). */
     private final List<PendingAppend> deferred = new ArrayList<>();
     private final Thread thread;
+    private final DistributionSummary groupSizes;
+    private final Timer writes;
     private volatile boolean running = true;
 
-    public GroupAppender(DataSource dataSource, AppendGroupStatement statement, StreamHeads heads, int maxGroup) {
+    public GroupAppender(DataSource dataSource, AppendGroupStatement statement, StreamHeads heads, int maxGroup,
+                         MeterRegistry meters) {
         this.dataSource = dataSource;
         this.statement = statement;
         this.heads = heads;
         this.maxGroup = maxGroup;
+        this.groupSizes = DistributionSummary.builder("tiekartta.group.commit.commands")
+                                             .description("Commands written per group commit").register(meters);
+        this.writes = Timer.builder("tiekartta.group.commit.write")
+                           .description("Time of one group commit's statement: lock, inserts and COMMIT")
+                           .register(meters);
         this.thread = new Thread(this::run, "group-commit");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -148,7 +159,10 @@ public class GroupAppender implements AutoCloseable {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
+            Timer.Sample started = Timer.start();
             refusals = statement.write(connection, group);
+            started.stop(writes);
+            groupSizes.record(group.size());
         } catch (SQLException failed) {
             if (outcomeUnknown(failed)) {
                 RuntimeException unknown = CommitOutcomeUnknownException.classify(

@@ -1,5 +1,6 @@
 package fi.tiekartta.command.append;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,8 +34,9 @@ public class GroupCommitConfiguration {
 
     @Bean(destroyMethod = "close")
     public GroupAppender groupAppender(DataSource dataSource, AppendGroupStatement statement, StreamHeads heads,
-                                       @Value("${tiekartta.group-commit.max-commands:500}") int maxGroup) {
-        return new GroupAppender(dataSource, statement, heads, maxGroup);
+                                       @Value("${tiekartta.group-commit.max-commands:500}") int maxGroup,
+                                       MeterRegistry meters) {
+        return new GroupAppender(dataSource, statement, heads, maxGroup, meters);
     }
 
     /** Axon's transaction manager: the command bus and {@code IdempotentExecution} commit through it. */
