@@ -141,21 +141,31 @@ wrk_status_changes 8 10 > /dev/null
 
 say "1. Status changes over HTTP (POST /api/projects/{id}/status-changes, random project of $HTTP_PROJECTS, ${SECONDS_EACH} s each)"
 say "   beside pgbench: one INSERT of a 516-byte row (bigserial key + 508 bytes of text) per transaction, same connections"
-say "   | connections | changes/s | p50 | p99 | not 201 | pgbench tps | ratio |"
-say "   |---|---|---|---|---|---|---|"
+say "   | connections | changes/s | p50 | p99 | not 201 | pgbench tps | ratio | command-service CPU per change | commands per group commit |"
+say "   |---|---|---|---|---|---|---|---|---|"
 CMD_HTTP_PID=${PIDS[0]}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }   # user + system CPU of a process, in clock ticks
+group_commits() { # "count sum" of the command-service's group sizes so far (0 0 where it has no group commit)
+  curl -fs "http://127.0.0.1:$CMD_PORT/actuator/prometheus" 2>/dev/null | awk '
+    /^tiekartta_group_commit_commands_count/ { c = $2 } /^tiekartta_group_commit_commands_sum/ { s = $2 }
+    END { printf "%d %d", c, s }'
+}
 for c in 1 8 32; do
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$c" = 8 ]; then
     "$JAVA_BIN/jcmd" "$CMD_HTTP_PID" JFR.start name=bench duration="${SECONDS_EACH}s" settings=profile \
-        filename="$OUT/command-8.jfr" > /dev/null
+        filename="$OUT/command-8.jfr" > /dev/null || echo "JFR could not be started (jcmd failed); no profile this run"
   fi
   load=$(cut -d' ' -f1-3 /proc/loadavg)
+  cpu_before=$(cpu_ticks "$CMD_HTTP_PID")
+  read -r groups_before grouped_before <<< "$(group_commits)"
   result=$(wrk_status_changes "$c" "$SECONDS_EACH")
+  cpu_after=$(cpu_ticks "$CMD_HTTP_PID")
+  read -r groups_after grouped_after <<< "$(group_commits)"
   tps=$(pgbench "${PG[@]}" -n -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$SECONDS_EACH" -f "$ROOT/bench/pgbench/insert-row.sql" "$HTTP_DB" 2>/dev/null \
         | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
   rate=$(field rate "$result")
   LOADS="${LOADS:-}${LOADS:+; }$c: $load"
-  say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.1f %%", 100 * a / b }') |"
+  say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.1f %%", 100 * a / b }') | $(awk -v t=$(( cpu_after - cpu_before )) -v hz="$(getconf CLK_TCK)" -v a="$rate" -v s="$SECONDS_EACH" 'BEGIN { printf "%.2f ms", 1000 * t / hz / (a * s) }') | $(awk -v g=$(( groups_after - groups_before )) -v n=$(( grouped_after - grouped_before )) 'BEGIN { if (g > 0) printf "%.1f", n / g; else printf "-" }') |"
 done
 events=$(psql "${PG[@]}" -qAt -c "SELECT count(*) FROM event_store.domain_event_entry" "$HTTP_DB")
 say "   ($events events in the store afterwards; load average before each wrk run: $LOADS)"
