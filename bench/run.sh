@@ -176,10 +176,10 @@ if [ "${BENCH_JFR:-0}" = 1 ] && [ -f "$OUT/command-8.jfr" ]; then
   total=$(grep -c 'jdk.ExecutionSample' <<< "$samples" || true)
   say "   JFR, command-service at 8 connections: $total execution samples over ${SECONDS_EACH} s; top frames (innermost):"
   awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); print }' <<< "$samples" \
-    | sort | uniq -c | sort -rn | head -15 | sed 's/^/     /' | tee -a "$REPORT"
+    | sort | uniq -c | sort -rn | awk 'NR <= 15' | sed 's/^/     /' | tee -a "$REPORT"
   say "   top frames of ours or of Axon, Spring, Jackson, JDBC anywhere in the stack (samples holding the frame):"
   awk '/stackTrace = \[/ { delete seen; next } /line:/ { f = $1; sub(/\(.*/, "", f); if (f ~ /^(fi\.tiekartta|org\.axonframework|org\.postgresql|com\.zaxxer|com\.fasterxml|org\.springframework\.security|org\.apache\.catalina)/ && !(f in seen)) { seen[f] = 1; print f } }' <<< "$samples" \
-    | sort | uniq -c | sort -rn | head -20 | sed 's/^/     /' | tee -a "$REPORT"
+    | sort | uniq -c | sort -rn | awk 'NR <= 20' | sed 's/^/     /' | tee -a "$REPORT"
   say ""
 fi
 if [ "$QUICK" = 1 ]; then
