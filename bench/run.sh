@@ -20,8 +20,14 @@
 #   BENCH_HEAP (1g)           -Xmx of each service
 #   BENCH_SKIP_BUILD=1        use the jars already built
 #   BENCH_REPLAY=1            after the first start's replay, time POST /api/admin/replay as well (8 more minutes)
+#   BENCH_JFR=1               record the command-service with JFR during the 8-connection run of 1
+#                             (target/bench/command-8.jfr) and print its top frames
+#
+#   bench/run.sh --quick      only 1 (the write path beside pgbench; about 4 minutes with BENCH_SKIP_BUILD=1)
 # Takes about 30 minutes on a 2-core machine (the replay of 1,000,000 events is most of it). Everything it prints is also in target/bench/report.txt.
 set -euo pipefail
+QUICK=0
+[ "${1:-}" = --quick ] && QUICK=1
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$(pwd)
 OUT=$ROOT/target/bench
@@ -135,18 +141,51 @@ wrk_status_changes 8 10 > /dev/null
 
 say "1. Status changes over HTTP (POST /api/projects/{id}/status-changes, random project of $HTTP_PROJECTS, ${SECONDS_EACH} s each)"
 say "   beside pgbench: one INSERT of a 516-byte row (bigserial key + 508 bytes of text) per transaction, same connections"
-say "   | connections | changes/s | p50 | p99 | not 201 | pgbench tps | ratio |"
-say "   |---|---|---|---|---|---|---|"
+say "   | connections | changes/s | p50 | p99 | not 201 | pgbench tps | ratio | command-service CPU per change | commands per group commit |"
+say "   |---|---|---|---|---|---|---|---|---|"
+CMD_HTTP_PID=${PIDS[0]}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }   # user + system CPU of a process, in clock ticks
+group_commits() { # "count sum" of the command-service's group sizes so far (0 0 where it has no group commit)
+  curl -fs "http://127.0.0.1:$CMD_PORT/actuator/prometheus" 2>/dev/null | awk '
+    /^tiekartta_group_commit_commands_count/ { c = $2 } /^tiekartta_group_commit_commands_sum/ { s = $2 }
+    END { printf "%d %d", c, s }'
+}
 for c in 1 8 32; do
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ "$c" = 8 ]; then
+    "$JAVA_BIN/jcmd" "$CMD_HTTP_PID" JFR.start name=bench duration="${SECONDS_EACH}s" settings=profile \
+        filename="$OUT/command-8.jfr" > /dev/null || echo "JFR could not be started (jcmd failed); no profile this run"
+  fi
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  cpu_before=$(cpu_ticks "$CMD_HTTP_PID")
+  read -r groups_before grouped_before <<< "$(group_commits)"
   result=$(wrk_status_changes "$c" "$SECONDS_EACH")
+  cpu_after=$(cpu_ticks "$CMD_HTTP_PID")
+  read -r groups_after grouped_after <<< "$(group_commits)"
   tps=$(pgbench "${PG[@]}" -n -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$SECONDS_EACH" -f "$ROOT/bench/pgbench/insert-row.sql" "$HTTP_DB" 2>/dev/null \
         | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
   rate=$(field rate "$result")
-  say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.1f %%", 100 * a / b }') |"
+  LOADS="${LOADS:-}${LOADS:+; }$c: $load"
+  say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.1f %%", 100 * a / b }') | $(awk -v t=$(( cpu_after - cpu_before )) -v hz="$(getconf CLK_TCK)" -v a="$rate" -v s="$SECONDS_EACH" 'BEGIN { printf "%.2f ms", 1000 * t / hz / (a * s) }') | $(awk -v g=$(( groups_after - groups_before )) -v n=$(( grouped_after - grouped_before )) 'BEGIN { if (g > 0) printf "%.1f", n / g; else printf "-" }') |"
 done
 events=$(psql "${PG[@]}" -qAt -c "SELECT count(*) FROM event_store.domain_event_entry" "$HTTP_DB")
-say "   ($events events in the store afterwards)"
+say "   ($events events in the store afterwards; load average before each wrk run: $LOADS)"
 say ""
+if [ "${BENCH_JFR:-0}" = 1 ] && [ -f "$OUT/command-8.jfr" ]; then
+  # Top frames of the command-service's execution samples at 8 connections: the innermost frame of each sample.
+  samples=$("$JAVA_BIN/jfr" print --events jdk.ExecutionSample "$OUT/command-8.jfr")
+  total=$(grep -c 'jdk.ExecutionSample' <<< "$samples" || true)
+  say "   JFR, command-service at 8 connections: $total execution samples over ${SECONDS_EACH} s; top frames (innermost):"
+  awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); print }' <<< "$samples" \
+    | sort | uniq -c | sort -rn | awk 'NR <= 15' | sed 's/^/     /' | tee -a "$REPORT"
+  say "   top frames of ours or of Axon, Spring, Jackson, JDBC anywhere in the stack (samples holding the frame):"
+  awk '/stackTrace = \[/ { delete seen; next } /line:/ { f = $1; sub(/\(.*/, "", f); if (f ~ /^(fi\.tiekartta|org\.axonframework|org\.postgresql|com\.zaxxer|com\.fasterxml|org\.springframework\.security|org\.apache\.catalina)/ && !(f in seen)) { seen[f] = 1; print f } }' <<< "$samples" \
+    | sort | uniq -c | sort -rn | awk 'NR <= 20' | sed 's/^/     /' | tee -a "$REPORT"
+  say ""
+fi
+if [ "$QUICK" = 1 ]; then
+  say "(--quick: the write path only)"
+  exit 0
+fi
 
 # --- 2. projection lag under a steady 200 changes/s --------------------------------------------------------------
 say "2. Projection lag at a steady 200 status changes/s for 60 s (open loop), from tiekartta_projection_event_lag_seconds"

@@ -54,10 +54,15 @@ public abstract class QueryServiceTestBase {
 
     /** Appends an event as the command-service does: to the project's stream, with audit metadata. */
     protected void append(String projectId, long sequence, Object payload, String actor, String reason) {
+        appendTo("Project", projectId, sequence, payload, actor, reason);
+    }
+
+    /** Appends an event to the stream of another aggregate type (a reporting round: "ReportingRound"). */
+    protected void appendTo(String aggregateType, String id, long sequence, Object payload, String actor, String reason) {
         Map<String, Object> audit = reason == null
                 ? Map.of(AuditMetadata.ACTOR, actor, AuditMetadata.CORRELATION_ID, "test-" + sequence)
                 : Map.of(AuditMetadata.ACTOR, actor, AuditMetadata.CORRELATION_ID, "test-" + sequence,
                          AuditMetadata.REASON, reason);
-        eventStore.publish(new GenericDomainEventMessage<>("Project", projectId, sequence, payload, MetaData.from(audit)));
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, id, sequence, payload, MetaData.from(audit)));
     }
 }

@@ -202,6 +202,14 @@ class ApiDescriptionIT {
         expect(406, queries.get("/api/reports/year-end/2023", management, Map.of("Accept", "image/png")));
         expect(400, queries.get("/api/reports/year-end/1999", management));
 
+        // Reporting rounds: with a round opened through the command-service these answer 200 as well.
+        expect(200, queries.get("/api/reporting-rounds", management));
+        expect(403, queries.get("/api/reporting-rounds", owner));
+        expect(404, queries.get("/api/reporting-rounds/EI-KIERROS", management));
+        expect(404, queries.get("/api/reporting-rounds/EI-KIERROS/report", management, Map.of("Accept", "text/csv")));
+        expect(406, queries.get("/api/reporting-rounds/EI-KIERROS/report", management, Map.of("Accept", "application/pdf")));
+        expect(200, queries.get("/api/me/reporting", owner));
+
         Response firstPage = queries.get("/api/audit/projects/TE-90/events?limit=2", auditor);
         assertThat(firstPage.json().path("next").isTextual()).isTrue();
         expect(200, queries.get(firstPage.json().path("next").asText(), auditor));

@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * docs/RELIABILITY.md, faults 3 and 4: two query-service instances share the work and one takes over when
- * the other is killed; two command-service instances writing the same project lose no update.
+ * the other is killed; two command-service instances writing the same project lose no update, and under a
+ * concurrent load of many projects through both, group commit stores every accepted change once, in index order.
  */
 class ScaleOutIT {
 
@@ -78,6 +79,127 @@ class ScaleOutIT {
             assertThat(conditional).filteredOn(r -> r.status() == 201).hasSize(1);
             assertThat(conditional).extracting(Response::status).isSubsetOf(201, 409, 412);
         }
+    }
+
+    /**
+     * Group commit across instances: two command-services write many projects at once (each groups what waits in
+     * it, the two groups take turns at the append lock). Every 201 is stored exactly once, a repeat with the same
+     * Idempotency-Key through the other instance gets the first answer, every stream's hash chain verifies, and a
+     * reader polling the store during the load never sees an event appear below one it has already seen (commit
+     * order is global-index order).
+     */
+    @Test
+    void twoCommandServices_underConcurrentLoad_storeEvery201Once_keepTheChains_andCommitInIndexOrder() throws Exception {
+        try (RunningSystem system = RunningSystem.start("scale_load");
+             ServiceProcess secondCommands = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
+                     system.database.jdbcUrl(), system.database.username(), system.database.password(), TestTokens.SECRET)
+                                                           .awaitHealthy(Duration.ofMinutes(3))) {
+            List<HttpApi> instances = List.of(system.commands(), new HttpApi(secondCommands.baseUrl(),
+                    ApiDescription.of(RunningSystem.COMMAND_SERVICE, secondCommands)));
+            int projects = 12;
+            for (int p = 0; p < projects; p++) {
+                assertThat(instances.get(p % 2).post("/api/projects", coordinator, registration("SL-" + p)).status())
+                        .isEqualTo(201);
+            }
+            IndexOrderWatcher watcher = new IndexOrderWatcher(system);
+            Thread watching = new Thread(watcher, "index-order-watcher");
+            watching.start();
+            List<List<Response>> answers;
+            try {
+                answers = Race.of(8, writer -> {
+                    List<Response> mine = new java.util.ArrayList<>();
+                    for (int i = 0; i < 30; i++) {
+                        String path = "/api/projects/SL-" + ((writer * 31 + i * 7) % projects) + "/status-changes";
+                        String body = "{\"status\":\"IN_PROGRESS\",\"progressPercent\":" + i + "}";
+                        Map<String, String> key = Map.of("Idempotency-Key", "SL-" + writer + "-" + i);
+                        Response first = instances.get((writer + i) % 2).post(path, coordinator, body, key);
+                        mine.add(first);
+                        if (i % 5 == 0 && first.status() == 201) {
+                            Response repeat = instances.get((writer + i + 1) % 2).post(path, coordinator, body, key);
+                            assertThat(repeat.status()).isEqualTo(201);
+                            assertThat(repeat.json()).as("the repeat through the other instance").isEqualTo(first.json());
+                        }
+                    }
+                    return mine;
+                });
+            } finally {
+                watcher.stop();
+                watching.join();
+            }
+
+            List<Response> all = answers.stream().flatMap(List::stream).toList();
+            assertThat(all).extracting(Response::status).isSubsetOf(201, 409);
+            List<String> accepted = all.stream().filter(r -> r.status() == 201)
+                                       .map(r -> r.json().get("changeId").asText()).toList();
+            assertThat(accepted).as("most changes are recorded").hasSizeGreaterThan(all.size() / 2);
+            Map<String, Long> stored = storedChangeIds(system, "SL-%");
+            assertThat(stored).as("every 201 stored exactly once, and nothing else")
+                              .hasSize(accepted.size())
+                              .allSatisfy((changeId, copies) -> assertThat(copies).isEqualTo(1L));
+            assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(accepted);
+            Response verified = system.queries().get("/api/audit/verify", TestTokens.mint("tarkastaja", "AUDITOR"));
+            assertThat(verified.json().get("valid").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(watcher.polls).as("the watcher saw the load").isGreaterThan(1);
+            assertThat(watcher.lateCommits).as("events that became visible below an index already seen").isEmpty();
+        }
+    }
+
+    /** Polls every global index in the store; an index that appears below the highest one seen before is a gap filled late. */
+    private static final class IndexOrderWatcher implements Runnable {
+
+        private final RunningSystem system;
+        private volatile boolean running = true;
+        final List<Long> lateCommits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile int polls;
+
+        IndexOrderWatcher(RunningSystem system) {
+            this.system = system;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            Set<Long> seen = new HashSet<>();
+            long highest = -1;
+            try (Connection connection = system.database.connect()) {
+                while (running) {
+                    long highestNow = highest;
+                    try (ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT global_index FROM event_store.domain_event_entry ORDER BY global_index")) {
+                        while (rows.next()) {
+                            long index = rows.getLong(1);
+                            if (seen.add(index) && index < highest) {
+                                lateCommits.add(index);
+                            }
+                            highestNow = Math.max(highestNow, index);
+                        }
+                    }
+                    highest = highestNow;
+                    polls++;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Map<String, Long> storedChangeIds(RunningSystem system, String projects) throws SQLException {
+        Map<String, Long> copies = new java.util.HashMap<>();
+        try (Connection connection = system.database.connect();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT payload::jsonb ->> 'changeId', count(*) FROM event_store.domain_event_entry "
+                     + "WHERE aggregate_identifier LIKE ? AND sequence_number > 0 GROUP BY 1")) {
+            query.setString(1, projects);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    copies.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return copies;
     }
 
     private static long storedChanges(RunningSystem system, String id) throws SQLException {

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.Optional;
 
-/** Table {@code event_store.idempotency_key}. */
+/** Table {@code event_store.idempotency_key}, read; the group commit writes it ({@code AppendGroupFunction}). */
 @Repository
 class IdempotencyKeys {
 
@@ -21,13 +21,5 @@ class IdempotencyKeys {
                           (rs, i) -> new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                                                       rs.getString(5)),
                           actor, key).stream().findFirst();
-    }
-
-    /** Fails with a duplicate-key error when another request with the same key got there first. */
-    void save(String actor, String key, StoredAnswer answer) {
-        jdbc.update("INSERT INTO event_store.idempotency_key "
-                    + "(actor, idempotency_key, fingerprint, response_status, response_body, location, etag) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    actor, key, answer.fingerprint(), answer.status(), answer.body(), answer.location(), answer.etag());
     }
 }

@@ -2,6 +2,8 @@ package fi.tiekartta.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.command.append.IdempotencyRow;
+import fi.tiekartta.command.append.PendingAppend;
 import fi.tiekartta.command.web.InvalidHeaderException;
 import fi.tiekartta.support.security.CurrentActor;
 import org.axonframework.common.transaction.TransactionManager;
@@ -30,8 +32,9 @@ import java.util.regex.Pattern;
  *
  * <p>The answer is stored in the same transaction as the events: the endpoint's commands run inside one Axon
  * unit of work opened here (each command's own unit of work nests in it and appends only when it commits), so
- * a crash can leave neither an answered command without its key nor a key without its events. Two concurrent
- * requests with one key meet at the key's primary key: the second rolls back and replays the first's answer.
+ * a crash can leave neither an answered command without its key nor a key without its events: the group commit
+ * writes the key's row in the statement that writes the events (or refuses both). Two concurrent requests with one
+ * key meet at the key's primary key: the second is refused, writes nothing, and replays the first's answer.
  */
 @Component
 public class IdempotentExecution {
@@ -71,8 +74,10 @@ public class IdempotentExecution {
         unitOfWork.attachTransaction(transactionManager);
         try {
             ResponseEntity<?> answer = endpoint.get();
-            keys.save(actor, key, new StoredAnswer(fingerprint, answer.getStatusCode().value(), toJson(answer.getBody()),
-                                                   header(answer, HttpHeaders.LOCATION), header(answer, HttpHeaders.ETAG)));
+            // Written by the group commit with the events of this unit of work, or not at all.
+            PendingAppend.current().orElseThrow().addIdempotencyRow(new IdempotencyRow(
+                    actor, key, fingerprint, answer.getStatusCode().value(), toJson(answer.getBody()),
+                    header(answer, HttpHeaders.LOCATION), header(answer, HttpHeaders.ETAG)));
             unitOfWork.commit();
             return answer;
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package fi.tiekartta.command.reliability;
 
 import fi.tiekartta.command.CommandServiceTestBase;
+import fi.tiekartta.command.append.AppendGroupStatement;
+import fi.tiekartta.command.append.PendingAppend;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,13 +11,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.TransactionSystemException;
-import org.springframework.web.context.request.RequestContextHolder;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The database goes away during COMMIT (PostgreSQL's "terminating connection due to administrator command",
  * 57P01): the change may have been recorded or not. Faults are injected into the commit of a request's
- * transaction, once after the database made it durable and once before. The client never gets a 500 nor a
+ * group commit (the one statement that writes and commits a group), once after the database made it durable and
+ * once before. The client never gets a 500 nor a
  * false "nothing was recorded": it gets 503 with Retry-After and "outcome unknown", and a retry with the same
  * Idempotency-Key records the change exactly once.
  */
@@ -105,47 +105,36 @@ class CommitInDoubtTest extends CommandServiceTestBase {
         return "/api/projects/" + project + "/status-changes";
     }
 
-    /** Wraps Spring's transaction manager so that the next commit on a request thread fails as a lost connection does. */
+    /**
+     * Wraps the group commit's statement so that the next group fails as a lost connection does: after the database
+     * made it durable (the statement ran and committed), or before (nothing was sent).
+     */
     @TestConfiguration
     static class FaultyCommits {
 
         @Bean
-        static BeanPostProcessor faultyCommitsOnRequestThreads() {
+        static BeanPostProcessor faultyGroupCommits() {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof PlatformTransactionManager real ? new Faulty(real) : bean;
+                    return bean instanceof AppendGroupStatement real ? new Faulty(real) : bean;
                 }
             };
         }
     }
 
-    private record Faulty(PlatformTransactionManager real) implements PlatformTransactionManager {
+    private record Faulty(AppendGroupStatement real) implements AppendGroupStatement {
 
         @Override
-        public TransactionStatus getTransaction(TransactionDefinition definition) {
-            return real.getTransaction(definition);
-        }
-
-        @Override
-        public void commit(TransactionStatus status) {
-            Fault fault = RequestContextHolder.getRequestAttributes() == null ? null : NEXT_COMMIT.getAndSet(null);
+        public List<Refusal> write(Connection autocommit, List<PendingAppend> group) throws SQLException {
+            Fault fault = NEXT_COMMIT.getAndSet(null);
             if (fault == null) {
-                real.commit(status);
-                return;
+                return real.write(autocommit, group);
             }
             if (fault == Fault.DURABLE_THEN_CUT_OFF) {
-                real.commit(status);
-            } else {
-                real.rollback(status);
+                real.write(autocommit, group);
             }
-            throw new TransactionSystemException("Could not commit JDBC transaction",
-                    new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
-        }
-
-        @Override
-        public void rollback(TransactionStatus status) {
-            real.rollback(status);
+            throw new SQLException("FATAL: terminating connection due to administrator command", "57P01");
         }
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class RebuildGate implements WebMvcConfigurer {
 
-    static final String[] READ_MODEL_PATHS = {"/api/projects", "/api/projects/**", "/api/roadmap", "/api/reports/**"};
+    static final String[] READ_MODEL_PATHS = {"/api/projects", "/api/projects/**", "/api/roadmap", "/api/reports/**",
+                                             "/api/reporting-rounds", "/api/reporting-rounds/**", "/api/me/reporting"};
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final ReadModelRebuild rebuild;

@@ -59,6 +59,10 @@ class StoredStateReplay {
         Instant lastRecordedAt = recordedAt(last);
         List<RecordedChange> changes = replayed.stream().map(this::message)
                                                .map(RecordedChanges::of).flatMap(Optional::stream).toList();
+        if (changes.isEmpty()) {
+            // A project's stream begins with its registration; this is another aggregate's (a reporting round's).
+            throw new ProjectNotFoundException(projectId);
+        }
         Segment segment = ProjectTimeline.fold(changes).stream()
                                          .filter(s -> !s.validFrom().isAfter(asOf)
                                                       && (s.validTo() == null || asOf.isBefore(s.validTo())))

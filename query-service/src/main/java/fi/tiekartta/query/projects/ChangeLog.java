@@ -13,6 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -87,6 +90,40 @@ public class ChangeLog {
                        }
                    });
         return last;
+    }
+
+    /**
+     * For each of {@code projectIds} that has one, when its first status report was recorded within
+     * [{@code from}, {@code to}) ({@code to} null: open-ended) with an effective date on or before
+     * {@code effectiveUpTo}. A status report is a status change (a confirmation repeating the same status and a
+     * unit's change included) or a correction; registrations, owner and detail changes and retractions are not, and
+     * a report retracted before {@code to} (it should never have been recorded) does not count.
+     * What a reporting round counts as reported (docs/ROUNDS.md).
+     */
+    public Map<String, Instant> firstStatusReports(Collection<String> projectIds, Instant from, Instant to,
+                                                   LocalDate effectiveUpTo) {
+        Map<String, Instant> first = new HashMap<>();
+        jdbc.query("SELECT c.project_id, min(c.recorded_at) FROM read_model.project_change c"
+                   + " WHERE c.project_id = ANY (?) AND c.type IN ('" + ChangeType.STATUS_CHANGED + "', '" + ChangeType.CORRECTED + "')"
+                   + " AND c.recorded_at >= ? AND (CAST(? AS timestamptz) IS NULL OR c.recorded_at < ?) AND c.effective_date <= ?"
+                   + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change r WHERE r.project_id = c.project_id"
+                   + "   AND r.type = '" + ChangeType.RETRACTED + "' AND r.corrects = c.change_id"
+                   + "   AND (CAST(? AS timestamptz) IS NULL OR r.recorded_at < ?))"
+                   + " GROUP BY c.project_id",
+                   ps -> {
+                       Timestamp until = to == null ? null : Timestamp.from(to);
+                       ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray()));
+                       ps.setTimestamp(2, Timestamp.from(from));
+                       ps.setTimestamp(3, until);
+                       ps.setTimestamp(4, until);
+                       ps.setDate(5, Date.valueOf(effectiveUpTo));
+                       ps.setTimestamp(6, until);
+                       ps.setTimestamp(7, until);
+                   },
+                   (ResultSet rs) -> {
+                       first.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                   });
+        return first;
     }
 
     public List<RecordedChange> changesOf(String projectId) {

@@ -99,19 +99,26 @@ public class ProjectionWriter {
         });
     }
 
-    /** Every project the batch has events of, so that they are fetched together rather than one by one. */
+    /**
+     * Every project the batch has events of, so that they are fetched together rather than one by one. Streams of
+     * other aggregates in the batch (reporting rounds, projected by their own handler) are no projects.
+     */
     private static Set<String> projectIdsOf(UnitOfWork<?> unitOfWork) {
         Set<String> ids = new HashSet<>();
         if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
             batch.getMessages().forEach(m -> {
-                if (m instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
+                if (m instanceof DomainEventMessage<?> event && isProjectEvent(event)) {
                     ids.add(event.getAggregateIdentifier());
                 }
             });
-        } else if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
+        } else if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event && isProjectEvent(event)) {
             ids.add(event.getAggregateIdentifier());
         }
         return ids;
+    }
+
+    private static boolean isProjectEvent(DomainEventMessage<?> event) {
+        return event.getAggregateIdentifier() != null && RecordedChanges.isProjectEvent(event.getPayload());
     }
 
     private ProjectionBatch open(Set<String> projectIds) {

@@ -20,6 +20,13 @@ public final class RecordedChanges {
     private RecordedChanges() {
     }
 
+    /** Whether {@code payload} is one of a project's events (the store also holds other streams, e.g. reporting rounds). */
+    public static boolean isProjectEvent(Object payload) {
+        return payload instanceof ProjectRegisteredEvent || payload instanceof ProjectStatusChangedEvent
+               || payload instanceof ProjectOwnerAssignedEvent || payload instanceof ProjectDetailsRevisedEvent
+               || payload instanceof StatusChangeCorrectedEvent || payload instanceof StatusChangeRetractedEvent;
+    }
+
     /** The change a stored project event records; empty for a payload that is not a project event. */
     public static Optional<RecordedChange> of(DomainEventMessage<?> message) {
         Object payload = message.getPayload();

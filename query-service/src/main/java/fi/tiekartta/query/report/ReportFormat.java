@@ -2,7 +2,9 @@ package fi.tiekartta.query.report;
 
 import org.springframework.http.MediaType;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The representations of the year-end report, chosen by {@code Accept}. */
 public enum ReportFormat {
@@ -31,12 +33,17 @@ public enum ReportFormat {
      * @throws ReportNotAcceptableException when the client accepts none of them
      */
     public static ReportFormat negotiate(List<MediaType> accepted) {
+        return negotiate(accepted, EnumSet.allOf(ReportFormat.class));
+    }
+
+    /** The same among the formats a report is {@code offered} in (JSON always among them). */
+    public static ReportFormat negotiate(List<MediaType> accepted, Set<ReportFormat> offered) {
         if (accepted.isEmpty()) {
             return JSON;
         }
         ReportFormat best = null;
         MediaType bestRange = null;
-        for (ReportFormat format : values()) {
+        for (ReportFormat format : offered) {
             MediaType range = mostSpecificRangeFor(format, accepted);
             if (range == null || range.getQualityValue() <= 0) {
                 continue;
@@ -48,7 +55,7 @@ public enum ReportFormat {
             }
         }
         if (best == null) {
-            throw new ReportNotAcceptableException();
+            throw new ReportNotAcceptableException(offered);
         }
         return best;
     }

@@ -63,6 +63,15 @@ public class YearEndDocument {
     }
 
     /**
+     * Another report's printable page from its own template in {@code templates/report/}, styled by the same style
+     * sheet (so {@link #CONTENT_SECURITY_POLICY} fits it too), with {@code page} as its variable {@code page}.
+     */
+    public byte[] html(String template, Object page) {
+        return templates.process(template, new Context(Locale.forLanguageTag("fi"), Map.of("page", page, "style", STYLE)))
+                        .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * The path that gives this report again, printed in its footer: the signed-in API's, with the report's
      * {@code knownAt}. It holds for the public report too, which is the same bytes for the same {@code knownAt}.
      */

@@ -8,7 +8,9 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One computed year-end report in the format the client asked for by {@code Accept}: its bytes and the headers
@@ -39,11 +41,21 @@ public class YearEndRepresentations {
      * @throws ReportNotAcceptableException when {@code Accept} names none of the formats, or cannot be read
      */
     public static ReportFormat negotiate(HttpHeaders request) {
+        return negotiate(request, EnumSet.allOf(ReportFormat.class));
+    }
+
+    /** The same for a report offered in fewer formats (a reporting round's: no PDF). */
+    public static ReportFormat negotiate(HttpHeaders request, Set<ReportFormat> offered) {
         try {
-            return ReportFormat.negotiate(request.getAccept());
+            return ReportFormat.negotiate(request.getAccept(), offered);
         } catch (InvalidMediaTypeException e) {
-            throw new ReportNotAcceptableException();
+            throw new ReportNotAcceptableException(offered);
         }
+    }
+
+    /** A report as JSON, as every report endpoint writes it. */
+    public byte[] json(Object report) {
+        return toJson(report);
     }
 
     public Representation render(YearEnd report, ReportFormat format) {
@@ -69,7 +81,7 @@ public class YearEndRepresentations {
         return new Representation(format, body, headers);
     }
 
-    private byte[] toJson(YearEndReport report) {
+    private byte[] toJson(Object report) {
         try {
             return json.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {

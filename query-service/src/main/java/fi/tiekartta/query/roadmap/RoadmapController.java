@@ -1,9 +1,6 @@
 package fi.tiekartta.query.roadmap;
 
-import fi.tiekartta.query.projects.ProjectView;
-import fi.tiekartta.query.projects.ProjectViewTable;
 import fi.tiekartta.query.projects.TimePoint;
-import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,22 +12,16 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 
 @Tag(name = "roadmap", description = "The whole roadmap by sector, with counts by status")
 @RestController
 public class RoadmapController {
 
-    private static final Comparator<ProjectView> BY_ID = Comparator.comparing(ProjectView::projectId, ProjectIdOrder.NATURAL);
-
-    private final ProjectViewTable views;
-    private final Sectors sectors;
+    private final RoadmapQuery roadmaps;
     private final Clock clock;
 
-    public RoadmapController(ProjectViewTable views, Sectors sectors, Clock clock) {
-        this.views = views;
-        this.sectors = sectors;
+    public RoadmapController(RoadmapQuery roadmaps, Clock clock) {
+        this.roadmaps = roadmaps;
         this.clock = clock;
     }
 
@@ -43,13 +34,6 @@ public class RoadmapController {
             @Parameter(description = "Use only what was recorded up to this instant (UTC, millisecond resolution), default now")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
-        Instant known = KnownAt.normalise(at.knownAt());
-        List<ProjectView> projects = views.visibleAt(at.asOf(), known).stream().map(ProjectView::of).sorted(BY_ID).toList();
-        List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, ProjectView::sector).entrySet().stream()
-                .map(group -> new Roadmap.SectorRoadmap(group.getKey().code(), group.getKey().label(),
-                                                        StatusCounts.of(group.getValue().stream().map(ProjectView::status).toList()),
-                                                        List.copyOf(group.getValue())))
-                .toList();
-        return new Roadmap(at.asOf(), known, StatusCounts.of(projects.stream().map(ProjectView::status).toList()), bySector);
+        return roadmaps.at(at.asOf(), KnownAt.normalise(at.knownAt()));
     }
 }

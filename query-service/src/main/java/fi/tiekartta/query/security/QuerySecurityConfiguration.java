@@ -29,6 +29,10 @@ public class QuerySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/history",
                                  "/api/roadmap", "/api/reports/year-end/*")
                 .hasAnyRole(EVERY_ROLE)
+                .requestMatchers(HttpMethod.GET, "/api/me/reporting").hasAnyRole(EVERY_ROLE)
+                .requestMatchers(HttpMethod.GET, "/api/reporting-rounds", "/api/reporting-rounds/*",
+                                 "/api/reporting-rounds/*/report")
+                .hasAnyRole(Role.COORDINATOR.name(), Role.MANAGEMENT.name(), Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(Role.AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/admin/replay").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/admin/replay").hasRole(Role.ADMIN.name())

@@ -7,6 +7,7 @@ import fi.tiekartta.query.projects.ProjectNotFoundException;
 import fi.tiekartta.query.report.ReadModelBehindException;
 import fi.tiekartta.query.report.ReportNotAcceptableException;
 import fi.tiekartta.query.publicroadmap.YearNotEndedException;
+import fi.tiekartta.query.round.RoundNotFoundException;
 import fi.tiekartta.support.web.ProblemResponses;
 import fi.tiekartta.support.web.Problems;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ public class QueryProblemAdvice extends ProblemResponses {
     }
 
     /** Also a report's parameters ({@code InvalidReportRequestException}). */
+    @ExceptionHandler(RoundNotFoundException.class)
+    public ResponseEntity<ProblemDetail> noRound(RoundNotFoundException ex) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "No such reporting round", ex.getMessage()));
+    }
+
     @ExceptionHandler(InvalidQueryException.class)
     public ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
         return answer(Problems.invalidInput("A parameter is invalid.", List.of(ex.violation())));

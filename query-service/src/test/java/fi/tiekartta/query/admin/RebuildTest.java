@@ -3,11 +3,15 @@ package fi.tiekartta.query.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
+import fi.tiekartta.events.ReportingRoundClosedEvent;
+import fi.tiekartta.events.ReportingRoundOpenedEvent;
 import fi.tiekartta.events.StatusChangeCorrectedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.DONE;
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
@@ -29,12 +34,20 @@ class RebuildTest extends QueryServiceTestBase {
 
     private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
     private static final LocalDate DAY = LocalDate.of(2022, 3, 1);
+    private static final String ROUND = "kierros-" + UUID.randomUUID();
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void aRebuild_givesTheSameAnswersAsBefore_andAnswers503_meanwhile() throws InterruptedException {
         List<String> ids = scenario();
         Instant knownAt = Instant.now();
         Map<String, String> before = answers(ids, knownAt);
+        // A reminder sent is a fact, not a projection: a rebuild must not forget it (and so send it again).
+        jdbc.update("INSERT INTO read_model.round_reminder (round_id, owner, kind, recipient, project_ids, claimed_at, sent_at) "
+                    + "VALUES (?, 'matti.m', 'BEFORE_DUE', 'matti.m@heinola.example', ARRAY[?], now(), now())", ROUND, ids.get(0));
+        before.put("round", api().get("/api/reporting-rounds/" + ROUND, managementToken()).body());
 
         Response started = api().post("/api/admin/replay", ADMIN, "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -54,7 +67,11 @@ class RebuildTest extends QueryServiceTestBase {
         });
 
         assertThat(seenDuringRebuild).isSubsetOf(200, 503);
-        assertThat(answers(ids, knownAt)).isEqualTo(before);
+        Map<String, String> after = answers(ids, knownAt);
+        after.put("round", api().get("/api/reporting-rounds/" + ROUND, managementToken()).body());
+        assertThat(after).isEqualTo(before);
+        assertThat(before.get("round")).contains("\"state\":\"CLOSED\"").contains("\"kind\":\"BEFORE_DUE\"")
+                                       .contains("\"projectId\":\"" + ids.get(ids.size() - 1) + "\"");
         JsonNode progress = api().get("/api/admin/replay", ADMIN).json();
         JsonNode processor = progress.get("processors").get(0);
         assertThat(processor.get("processor").asText()).isEqualTo("project-views");
@@ -97,9 +114,27 @@ class RebuildTest extends QueryServiceTestBase {
             append(id, 3, new StatusChangeCorrectedEvent(id, "f1", "c1", POSTPONED, DAY.plusMonths(1), null, 2024, null,
                                                          null, null), "koordinaattori", "korjaus");
         }
+        // A round covering a project still open, which reports while the round is open.
+        String inRound = newProjectId();
+        ids.add(inRound);
+        append(inRound, 0, new ProjectRegisteredEvent(inRound, "reg", "HYVINVOINTI", "Kierroksen hanke", "matti.m", 2022, 2023,
+                                                      null, DAY), "koordinaattori", null);
+        Thread.sleep(5);
+        appendTo("ReportingRound", ROUND, 0, new ReportingRoundOpenedEvent(ROUND, "Kevät 2022", DAY.plusMonths(2),
+                                                                           DAY.plusMonths(3)), "koordinaattori", null);
+        Thread.sleep(5);
+        append(inRound, 1, new ProjectStatusChangedEvent(inRound, "c1", IN_PROGRESS, NOT_STARTED, DAY.plusMonths(2), null,
+                                                         null, null, null, null), "matti.m", null);
+        append(inRound, 2, new ProjectStatusChangedEvent(inRound, "c2", IN_PROGRESS, IN_PROGRESS, DAY.plusMonths(2), 50,
+                                                         null, null, null, null), "matti.m", null);
+        append(inRound, 3, new ProjectStatusChangedEvent(inRound, "c3", IN_PROGRESS, IN_PROGRESS, DAY.plusMonths(2), 60,
+                                                         null, null, null, null), "matti.m", null);
+        Thread.sleep(5);
+        appendTo("ReportingRound", ROUND, 1, new ReportingRoundClosedEvent(ROUND), "koordinaattori", null);
         String last = ids.get(ids.size() - 1);
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                api().get("/api/projects/" + last + "/history", managementToken()).json().path("changes").size() == 4);
+                api().get("/api/projects/" + last + "/history", managementToken()).json().path("changes").size() == 4
+                && api().get("/api/reporting-rounds/" + ROUND, managementToken()).json().path("state").asText().equals("CLOSED"));
         Thread.sleep(5);
         return ids;
     }

@@ -41,6 +41,26 @@ public class HashChainingAppendEvents implements AppendEventsStatementBuilder {
             throw new IllegalStateException("The hash chain covers payload and metadata as stored text; "
                                             + "configure the storage engine with dataType(String.class).");
         }
+        List<Row> rows = hashedRows(events, serializer,
+                                    (aggregate, sequence) -> storedHash(connection, schema, aggregate, sequence));
+        return prepareInsert(connection, schema, rows);
+    }
+
+    /** Where the hash of a stream's event that is not among the events being appended comes from. */
+    @FunctionalInterface
+    public interface PreviousHashes {
+
+        /** The stored hash of the event at {@code sequenceNumber} (never negative), or {@code ""} where there is none. */
+        String of(String aggregateIdentifier, long sequenceNumber) throws SQLException;
+    }
+
+    /**
+     * The rows of {@code events} as they will be stored, each with its hash chained to the previous event of its
+     * stream: an earlier event of the same list, or else the one {@code stored} gives. The one place an append's
+     * rows are made: Axon's append path here, and the command-service's group commit.
+     */
+    public static List<Row> hashedRows(List<? extends EventMessage<?>> events, Serializer serializer,
+                                       PreviousHashes stored) throws SQLException {
         List<Row> rows = new ArrayList<>(events.size());
         Map<Position, String> inThisAppend = new HashMap<>();   // an earlier event of this batch is not stored yet
         for (EventMessage<?> message : events) {
@@ -48,13 +68,14 @@ public class HashChainingAppendEvents implements AppendEventsStatementBuilder {
             Position previousPosition = new Position(row.aggregateIdentifier(), row.sequenceNumber() - 1);
             String previous = inThisAppend.get(previousPosition);
             if (previous == null) {
-                previous = storedHash(connection, schema, previousPosition);
+                previous = previousPosition.sequenceNumber() < 0
+                        ? "" : stored.of(previousPosition.aggregateIdentifier(), previousPosition.sequenceNumber());
             }
             String hash = row.covered(previous).hash();
             inThisAppend.put(new Position(row.aggregateIdentifier(), row.sequenceNumber()), hash);
             rows.add(row.withHash(hash));
         }
-        return prepareInsert(connection, schema, rows);
+        return rows;
     }
 
     /** An event's place: its stream and sequence number. */
@@ -97,16 +118,13 @@ public class HashChainingAppendEvents implements AppendEventsStatementBuilder {
      * The stored hash of one event, or {@code ""} where there is none: a stream's first append, or a row from
      * outside this builder (the verifier then reports the broken link; refusing the append would not repair it).
      */
-    private static String storedHash(Connection connection, EventSchema schema, Position position)
-            throws SQLException {
-        if (position.sequenceNumber() < 0) {
-            return "";
-        }
+    private static String storedHash(Connection connection, EventSchema schema, String aggregateIdentifier,
+                                     long sequenceNumber) throws SQLException {
         String sql = "SELECT " + HASH_COLUMN + " FROM " + schema.domainEventTable()
                      + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, position.aggregateIdentifier());
-            query.setLong(2, position.sequenceNumber());
+            query.setString(1, aggregateIdentifier);
+            query.setLong(2, sequenceNumber);
             try (ResultSet result = query.executeQuery()) {
                 String hash = result.next() ? result.getString(1) : null;
                 return hash == null ? "" : hash;

@@ -1,0 +1,40 @@
+package fi.tiekartta.query.roadmap;
+
+import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.ProjectViewTable;
+import fi.tiekartta.vocabulary.Sectors;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The whole roadmap on a day as known at an instant: the one home of that query shape, answered by
+ * {@code GET /api/roadmap} and printed as a reporting round's report.
+ */
+@Component
+public class RoadmapQuery {
+
+    private static final Comparator<ProjectView> BY_ID = Comparator.comparing(ProjectView::projectId, ProjectIdOrder.NATURAL);
+
+    private final ProjectViewTable views;
+    private final Sectors sectors;
+
+    public RoadmapQuery(ProjectViewTable views, Sectors sectors) {
+        this.views = views;
+        this.sectors = sectors;
+    }
+
+    /** @param knownAt already normalised ({@link KnownAt}) */
+    public Roadmap at(LocalDate asOf, Instant knownAt) {
+        List<ProjectView> projects = views.visibleAt(asOf, knownAt).stream().map(ProjectView::of).sorted(BY_ID).toList();
+        List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, ProjectView::sector).entrySet().stream()
+                .map(group -> new Roadmap.SectorRoadmap(group.getKey().code(), group.getKey().label(),
+                                                        StatusCounts.of(group.getValue().stream().map(ProjectView::status).toList()),
+                                                        List.copyOf(group.getValue())))
+                .toList();
+        return new Roadmap(asOf, knownAt, StatusCounts.of(projects.stream().map(ProjectView::status).toList()), bySector);
+    }
+}
