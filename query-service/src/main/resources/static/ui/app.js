@@ -1,20 +1,33 @@
 // The roadmap page: signs in, asks the query API for the roadmap on the chosen day, draws it, and opens a
-// project's history. State lives in the address bar (?asOf=…&knownAt=…) so that a view can be shared.
+// project's history. An owner also has "Omat hankkeet" (own.js: what the reporting rounds need, and reporting),
+// a coordinator the reporting rounds (rounds.js). State lives in the address bar (?view=…&asOf=…&knownAt=…) so
+// that a view can be shared.
 
 import { ApiError, loadRoadmap } from './api.js';
 import {
   SignInError, beginOidcSignIn, completeOidcSignIn, currentToken, hasExpiredToken, isOidcCallback, signOut,
-  takeTokenFromFragment, takeTokenFromText, whoIsSignedIn,
+  signedInIdentity, takeTokenFromFragment, takeTokenFromText, whoIsSignedIn,
 } from './auth.js';
+import { setCommandUrl } from './commands.js';
 import { closeHistory, openHistory, rerenderHistory, setUpHistory } from './history.js';
 import { formatDate, formatUtc, language, setLanguage, t, translateStatic } from './i18n.js';
 import { renderReports } from './reports.js';
 import { countList, projectsById, renderLanes } from './roadmap.js';
+import { loadOwnView, renderOwnView, resetOwnView, setUpOwnView } from './own.js';
+import { loadRoundsView, renderRoundsView, resetRoundsView, setUpRoundsView, stopRoundsRefresh } from './rounds.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** The page's views, and who is offered each (the services decide what is allowed; this only hides the futile). */
+const VIEWS = {
+  roadmap: () => true,
+  own: (roles) => roles.includes('OWNER'),
+  rounds: (roles) => ['COORDINATOR', 'MANAGEMENT', 'AUDITOR'].some((role) => roles.includes(role)),
+};
+
 const state = {
-  config: { oidc: null },
+  config: { oidc: null, commandUrl: '' },
+  view: null, // asked for in the address bar: 'roadmap', 'own', 'rounds', or null for the signed-in person's default
   asOf: null, // ISO date
   knownAt: null, // ISO instant (UTC) or null
   roadmap: null,
@@ -54,7 +67,12 @@ function announce(text) {
 function showSignIn(messageKey) {
   closeHistory();
   state.roadmap = null;
+  resetOwnView();
+  resetRoundsView();
   $('roadmap-view').hidden = true;
+  $('own-view').hidden = true;
+  $('rounds-view').hidden = true;
+  $('views').hidden = true;
   $('account').hidden = true;
   $('sign-in').hidden = false;
   $('sign-in-local').hidden = Boolean(state.config.oidc);
@@ -65,12 +83,36 @@ function showSignIn(messageKey) {
   }
 }
 
-function showRoadmapView() {
+/** The view to show: the one asked for where this person is offered it, else their default. */
+function chosenView() {
+  const { roles } = signedInIdentity();
+  if (state.view && VIEWS[state.view] && VIEWS[state.view](roles)) {
+    return state.view;
+  }
+  return VIEWS.own(roles) ? 'own' : 'roadmap';
+}
+
+function showView(view) {
+  const { roles } = signedInIdentity();
   $('sign-in').hidden = true;
-  $('roadmap-view').hidden = false;
+  $('views').hidden = false;
+  Object.keys(VIEWS).forEach((name) => {
+    $(`${name}-view`).hidden = name !== view;
+    const link = $(`nav-${name}`);
+    link.closest('li').hidden = !VIEWS[name](roles);
+    link.hidden = !VIEWS[name](roles);
+    if (name === view) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  });
+  if (view !== 'rounds') {
+    stopRoundsRefresh();
+  }
   $('account').hidden = false;
   $('account-name').textContent = t('signedInAs', { who: whoIsSignedIn() || '?' });
-  document.body.dataset.view = 'roadmap';
+  document.body.dataset.view = view;
 }
 
 /** 401 sends the page back to signing in; 403 keeps the page but says why nothing is shown. */
@@ -80,7 +122,9 @@ function handleFailure(error) {
     showSignIn('expired');
     $('sign-in-heading').focus();
   } else if (error instanceof ApiError && error.status === 403) {
-    clearRoadmap();
+    if (document.body.dataset.view === 'roadmap') {
+      clearRoadmap();
+    }
     showMessage('forbidden');
   } else if (error instanceof ApiError && error.status === 0) {
     showMessage('networkFailed');
@@ -93,6 +137,7 @@ function handleFailure(error) {
 
 function readAddress() {
   const params = new URLSearchParams(window.location.search);
+  state.view = VIEWS[params.get('view')] ? params.get('view') : null;
   const asOf = params.get('asOf');
   const knownAt = params.get('knownAt');
   state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf || '') ? asOf : today();
@@ -103,6 +148,9 @@ function readAddress() {
 
 function writeAddress(push) {
   const params = new URLSearchParams();
+  if (state.view) {
+    params.set('view', state.view);
+  }
   params.set('asOf', state.asOf);
   if (state.knownAt) {
     params.set('knownAt', state.knownAt);
@@ -118,7 +166,18 @@ async function load() {
     showSignIn(hasExpiredToken() ? 'expired' : null);
     return;
   }
-  showRoadmapView();
+  const view = chosenView();
+  showView(view);
+  if (view === 'own') {
+    clearMessage();
+    await loadOwnView();
+    return;
+  }
+  if (view === 'rounds') {
+    clearMessage();
+    await loadRoundsView();
+    return;
+  }
   const asked = { asOf: state.asOf, knownAt: state.knownAt };
   state.loading = asked;
   $('main').setAttribute('aria-busy', 'true');
@@ -238,6 +297,21 @@ function wireControls() {
       openProject(button);
     }
   });
+  $('views').addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-view]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return; // a new tab or window gets the address as it is
+    }
+    event.preventDefault();
+    state.view = link.dataset.view;
+    writeAddress(true);
+    load().then(() => {
+      const heading = $(`${state.view === 'roadmap' ? 'summary' : state.view}-heading`);
+      if (heading && state.view !== 'roadmap') {
+        heading.focus();
+      }
+    });
+  });
   $('sign-out').addEventListener('click', () => {
     signOut();
     showSignIn('signedOut');
@@ -264,6 +338,9 @@ function wireControls() {
   });
   setUpHistory((projectId) => [...document.querySelectorAll('button.bar')]
     .find((b) => b.dataset.projectId === projectId));
+  const hooks = { onFailure: handleFailure, announce, today };
+  setUpOwnView({ ...hooks, subject: () => signedInIdentity().subject });
+  setUpRoundsView({ ...hooks, canManage: () => signedInIdentity().roles.includes('COORDINATOR') });
 }
 
 function switchLanguage(lang) {
@@ -277,9 +354,11 @@ function renderLanguage() {
   });
   translateStatic();
   renderMessage();
-  if (document.body.dataset.view === 'roadmap') {
+  if (['roadmap', 'own', 'rounds'].includes(document.body.dataset.view)) {
     $('account-name').textContent = t('signedInAs', { who: whoIsSignedIn() || '?' });
   }
+  renderOwnView();
+  renderRoundsView();
   if (state.roadmap) {
     const focusedBar = document.activeElement && document.activeElement.closest
       && document.activeElement.closest('button.bar');
@@ -310,6 +389,7 @@ async function start() {
       throw new Error(String(response.status));
     }
     state.config = await response.json();
+    setCommandUrl(state.config.commandUrl);
   } catch (e) {
     showMessage('configFailed');
   }

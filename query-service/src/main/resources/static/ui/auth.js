@@ -79,6 +79,19 @@ export function whoIsSignedIn() {
   return roles ? `${name} (${roles})` : name;
 }
 
+/**
+ * Who the token says the caller is and may be, for choosing what the page offers: { subject, roles }. The
+ * services decide what is allowed; this only keeps the page from offering what would be refused.
+ */
+export function signedInIdentity() {
+  const stored = readStored();
+  const claims = stored ? claimsOf(stored.token) : null;
+  return {
+    subject: claims && typeof claims.sub === 'string' ? claims.sub : null,
+    roles: claims && Array.isArray(claims.roles) ? claims.roles.map(String) : [],
+  };
+}
+
 function claimsOf(token) {
   const parts = String(token).split('.');
   if (parts.length !== 3) {

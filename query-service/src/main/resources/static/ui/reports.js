@@ -33,8 +33,16 @@ export function renderReports(container, span, onFailure) {
   container.replaceChildren(...items);
 }
 
-async function fetchReport(year, type, filename, download) {
-  const response = await apiGet(`/api/reports/year-end/${year}`, {}, type);
+function fetchReport(year, type, filename, download) {
+  return fetchDocument(`/api/reports/year-end/${year}`, type, filename, download);
+}
+
+/**
+ * Fetches the document at path (a report) in type with the token, and opens it in a new tab, or saves it as
+ * filename when download is asked for or the browser blocks the tab.
+ */
+export async function fetchDocument(path, type, filename, download) {
+  const response = await apiGet(path, {}, type);
   const blob = new Blob([await response.arrayBuffer()], { type: type.startsWith('text/') ? `${type};charset=utf-8` : type });
   const url = URL.createObjectURL(blob);
   if (download || !openInNewTab(url)) {

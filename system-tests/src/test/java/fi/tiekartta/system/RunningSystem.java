@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -58,6 +59,47 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /**
+     * As bin/run starts it for the roadmap page: the page (at {@code http://localhost:QUERY_PORT}) is told where the
+     * command-service is, and the command-service accepts that origin by CORS, so that the page can send commands.
+     *
+     * @param commandServiceEnvironment further settings of the command-service (e.g. an OIDC issuer)
+     * @param queryServiceEnvironment   further settings of the query-service
+     */
+    public static RunningSystem startForThePage(String purpose, Map<String, String> commandServiceEnvironment,
+                                                Map<String, String> queryServiceEnvironment) {
+        TestDatabase database = TestDatabase.create(purpose);
+        int commandPort = ServiceProcess.freePort();
+        int queryPort = ServiceProcess.freePort();
+        Map<String, String> commandEnvironment = new HashMap<>(commandServiceEnvironment);
+        commandEnvironment.put("TIEKARTTA_CORS_ALLOWED_ORIGINS", "http://localhost:" + queryPort);
+        Map<String, String> queryEnvironment = new HashMap<>(queryServiceEnvironment);
+        queryEnvironment.put("TIEKARTTA_UI_COMMAND_URL", "http://localhost:" + commandPort);
+        ServiceProcess queryService = ServiceProcess.start("query-service", "tiekartta.queryServiceJar", queryPort,
+                database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET, queryEnvironment);
+        ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar", commandPort,
+                database.jdbcUrl(), database.username(), database.password(), TestTokens.SECRET, commandEnvironment);
+        awaitBoth(commandService, queryService);
+        // The page's settings (where commands go, how it signs in) change no endpoint: the same description.
+        return new RunningSystem(database, commandService, queryService, database.username(), QUERY_SERVICE);
+    }
+
+    /** The roadmap page's address, with the host as bin/run's sign-in links name it (the origin CORS allows). */
+    public String pageUrl() {
+        return queryService.baseUrl().replace("127.0.0.1", "localhost");
+    }
+
+    private static void awaitBoth(ServiceProcess commandService, ServiceProcess queryService) {
+        try {
+            commandService.awaitHealthy(START_PATIENCE);
+            queryService.awaitHealthy(START_PATIENCE);
+        } catch (RuntimeException e) {
+            commandService.close();
+            queryService.close();
+            throw e;
+        }
+    }
+
+    /**
      * As in production (docs/SECURITY.md): each service logs in with its own database role, made by
      * {@code deploy/postgres/roles.sql}. The test server trusts local connections, so no passwords.
      */
@@ -81,14 +123,7 @@ public final class RunningSystem implements AutoCloseable {
                 database.jdbcUrl(), queryUser, database.password(), TestTokens.SECRET, queryServiceEnvironment);
         ServiceProcess commandService = ServiceProcess.start("command-service", "tiekartta.commandServiceJar",
                 database.jdbcUrl(), commandUser, database.password(), TestTokens.SECRET);
-        try {
-            commandService.awaitHealthy(START_PATIENCE);
-            queryService.awaitHealthy(START_PATIENCE);
-        } catch (RuntimeException e) {
-            commandService.close();
-            queryService.close();
-            throw e;
-        }
+        awaitBoth(commandService, queryService);
         return new RunningSystem(database, commandService, queryService, queryUser, queryDescription);
     }
 

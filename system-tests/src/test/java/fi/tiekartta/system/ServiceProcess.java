@@ -41,11 +41,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** @param moreEnvironment further settings, as an operator would add them (e.g. TIEKARTTA_PUBLIC_ENABLED) */
     public static ServiceProcess start(String name, String jarProperty, String jdbcUrl, String user, String password,
                                        String jwtSecret, Map<String, String> moreEnvironment) {
+        return start(name, jarProperty, freePort(), jdbcUrl, user, password, jwtSecret, moreEnvironment);
+    }
+
+    /** @param port where it listens: chosen ahead ({@link #freePort()}) when another service must be told it */
+    public static ServiceProcess start(String name, String jarProperty, int port, String jdbcUrl, String user,
+                                       String password, String jwtSecret, Map<String, String> moreEnvironment) {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException(name + " jar not found at " + jar + " (run the build's package phase first)");
         }
-        int port = freePort();
         Path log = Path.of("target", name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar));
@@ -131,7 +136,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -14,18 +14,22 @@ public class UiConfigController {
 
     private final UiConfig config;
 
-    public UiConfigController(UiOidcProperties oidc) {
-        this.config = new UiConfig(oidc.enabled() ? new Oidc(oidc.issuer(), oidc.clientId(), oidc.scope()) : null);
+    public UiConfigController(UiOidcProperties oidc, UiCommandServiceProperties commands) {
+        this.config = new UiConfig(oidc.enabled() ? new Oidc(oidc.issuer(), oidc.clientId(), oidc.scope()) : null,
+                                   commands.commandUrl());
     }
 
-    /** {@code oidc} is null in local mode. */
-    public record UiConfig(Oidc oidc) {
+    /**
+     * {@code oidc} is null in local mode; {@code commandUrl} is the command-service's base URL, empty when
+     * commands go to the page's own origin.
+     */
+    public record UiConfig(Oidc oidc, String commandUrl) {
     }
 
     public record Oidc(String issuer, String clientId, String scope) {
     }
 
-    @Operation(summary = "How the roadmap page signs in: the OpenID Provider, or none (local mode, sign-in links)")
+    @Operation(summary = "How the roadmap page signs in (the OpenID Provider, or none: local mode, sign-in links) and where it sends commands")
     @GetMapping("/ui-config.json")
     public ResponseEntity<UiConfig> config() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(config);

@@ -8,22 +8,23 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
- * With OIDC sign-in, the page's script fetches the provider's discovery document and exchanges the
- * authorization code at its token endpoint; the shared policy ({@code default-src 'self'}) would block both.
- * This filter lets the policy through unchanged but for one addition: {@code connect-src} also names the
- * configured issuer's origin. Scripts, styles, frames and forms stay limited to this origin. It must wrap the
- * response before Spring Security's header writer does (it is ordered ahead of the security filter chain).
+ * The page's script talks to other origins than its own: with OIDC sign-in, the provider (its discovery document
+ * and token endpoint); to send commands, the command-service. The shared policy ({@code default-src 'self'})
+ * would block both. This filter lets the policy through unchanged but for one addition: {@code connect-src} also
+ * names those origins. Scripts, styles, frames and forms stay limited to this origin. It must wrap the response
+ * before Spring Security's header writer does (it is ordered ahead of the security filter chain).
  */
-final class IdentityProviderConnectFilter extends OncePerRequestFilter {
+final class ConnectSourcesFilter extends OncePerRequestFilter {
 
     private static final String CSP = "Content-Security-Policy";
 
-    private final String issuerOrigin;
+    private final List<String> origins;
 
-    IdentityProviderConnectFilter(String issuerOrigin) {
-        this.issuerOrigin = issuerOrigin;
+    ConnectSourcesFilter(List<String> origins) {
+        this.origins = List.copyOf(origins);
     }
 
     @Override
@@ -43,6 +44,13 @@ final class IdentityProviderConnectFilter extends OncePerRequestFilter {
     }
 
     private String edited(String name, String value) {
-        return CSP.equalsIgnoreCase(name) && value != null ? ContentSecurityPolicies.allowConnectTo(value, issuerOrigin) : value;
+        if (!CSP.equalsIgnoreCase(name) || value == null) {
+            return value;
+        }
+        String policy = value;
+        for (String origin : origins) {
+            policy = ContentSecurityPolicies.allowConnectTo(policy, origin);
+        }
+        return policy;
     }
 }
