@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
@@ -55,6 +56,8 @@ class ApiDescriptionIT {
     private static final Map<String, String> CSV = Map.of("Content-Type", "text/csv; charset=utf-8");
 
     private static RunningSystem system;
+    /** The round the commands open and close, whose answers the queries then walk. */
+    private static String roundId;
 
     private final String coordinator = TestTokens.mint("koordinaattori", "COORDINATOR");
     private final String owner = TestTokens.mint("matti.m", "OWNER");
@@ -153,11 +156,14 @@ class ApiDescriptionIT {
         expect(400, commands.post("/api/reporting-rounds", coordinator, round.replace("2024-12-31", "2025-02-01")));
         expect(400, commands.post("/api/reporting-rounds", coordinator, round.replace("2024-12-31", "2024-02-30")));
         expect(403, commands.post("/api/reporting-rounds", owner, round));
-        String roundId = opened.json().path("roundId").asText();
+        roundId = opened.json().path("roundId").asText();
         expect(403, commands.send("POST", "/api/reporting-rounds/" + roundId + "/close", owner, null, Map.of()));
         expect(200, commands.send("POST", "/api/reporting-rounds/" + roundId + "/close", coordinator, null, Map.of()));
         expect(409, commands.send("POST", "/api/reporting-rounds/" + roundId + "/close", coordinator, null, Map.of()));
         expect(404, commands.send("POST", "/api/reporting-rounds/TE-90/close", coordinator, null, Map.of()));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Helsinki"));   // TE-90 is on the roadmap from today on
+        expect(201, commands.post("/api/reporting-rounds", coordinator,
+                                 "{\"title\":\"Tilannekatsaus\",\"asOf\":\"" + today + "\",\"dueDate\":\"" + today.plusDays(14) + "\"}"));
     }
 
     @Test
@@ -202,12 +208,19 @@ class ApiDescriptionIT {
         expect(406, queries.get("/api/reports/year-end/2023", management, Map.of("Accept", "image/png")));
         expect(400, queries.get("/api/reports/year-end/1999", management));
 
-        // Reporting rounds: with a round opened through the command-service these answer 200 as well.
         expect(200, queries.get("/api/reporting-rounds", management));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                "CLOSED".equals(queries.get("/api/reporting-rounds/" + roundId, management).json().path("state").asText()));
+        expect(200, queries.get("/api/reporting-rounds/" + roundId, coordinator));
+        for (String accept : new String[]{"application/json", "text/csv", "text/html"}) {
+            expect(200, queries.get("/api/reporting-rounds/" + roundId + "/report", auditor, Map.of("Accept", accept)));
+        }
         expect(403, queries.get("/api/reporting-rounds", owner));
         expect(404, queries.get("/api/reporting-rounds/EI-KIERROS", management));
         expect(404, queries.get("/api/reporting-rounds/EI-KIERROS/report", management, Map.of("Accept", "text/csv")));
         expect(406, queries.get("/api/reporting-rounds/EI-KIERROS/report", management, Map.of("Accept", "application/pdf")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                queries.get("/api/me/reporting", owner).json().path("rounds").size() == 1);
         expect(200, queries.get("/api/me/reporting", owner));
 
         Response firstPage = queries.get("/api/audit/projects/TE-90/events?limit=2", auditor);
