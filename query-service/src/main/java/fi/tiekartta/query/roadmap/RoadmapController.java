@@ -17,10 +17,10 @@ import java.time.LocalDate;
 @RestController
 public class RoadmapController {
 
-    private final RoadmapQuery roadmaps;
+    private final RoadmapAnswers roadmaps;
     private final Clock clock;
 
-    public RoadmapController(RoadmapQuery roadmaps, Clock clock) {
+    public RoadmapController(RoadmapAnswers roadmaps, Clock clock) {
         this.roadmaps = roadmaps;
         this.clock = clock;
     }
