@@ -1,6 +1,5 @@
 package fi.tiekartta.query.projects;
 
-import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,10 +51,7 @@ public class ProjectController {
             @RequestParam(required = false) ProjectStatus status,
             @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = KNOWN_AT) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        if (sector != null && !sectors.contains(sector)) {
-            throw new InvalidQueryException(new FieldViolation(
-                    "sector", "must be one of " + sectors.all().stream().map(s -> s.code()).toList()));
-        }
+        SectorParameter.requireKnown(sectors, sector);
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
         List<ProjectView> projects = views.visibleAt(at.asOf(), at.knownAt(), sector, status == null ? null : status.name())
                                           .stream().map(ProjectView::of).toList();

@@ -35,6 +35,43 @@ class RoadmapAnswersTest extends RoadmapTestBase {
         assertThat(roadmap("asOf=" + ON + "&knownAt=" + before).get("knownAt").asText()).isEqualTo(KnownAt.normalise(before).toString());
     }
 
+    @Test
+    void theRoadmapNarrowedToASectorAndAStatus_listsOnlyThose_withTheirCounts() {
+        LocalDate on = LocalDate.of(2036, 6, 1);
+        String started = register("TEKNIIKKA", LocalDate.of(2036, 1, 2), 2038);
+        String waiting = register("TEKNIIKKA", LocalDate.of(2036, 1, 2), 2038);
+        change(started, ProjectStatus.IN_PROGRESS, LocalDate.of(2036, 2, 1));
+        Instant known = knownNow(started, waiting);
+        JsonNode whole = roadmap("asOf=" + on + "&knownAt=" + known);
+
+        JsonNode sector = roadmap("asOf=" + on + "&knownAt=" + known + "&sector=TEKNIIKKA");
+        JsonNode inProgress = roadmap("asOf=" + on + "&knownAt=" + known + "&sector=TEKNIIKKA&status=IN_PROGRESS");
+
+        assertThat(sector.get("sectors")).hasSize(1);
+        assertThat(sector.get("sectors").get(0).get("sector").asText()).isEqualTo("TEKNIIKKA");
+        assertThat(sector.get("sectors").get(0)).isEqualTo(sector(whole, "TEKNIIKKA"));
+        assertThat(sector.get("countsByStatus")).isEqualTo(sector(whole, "TEKNIIKKA").get("countsByStatus"));
+        inProgress.get("sectors").get(0).get("projects")
+                  .forEach(project -> assertThat(project.get("status").asText()).isEqualTo("IN_PROGRESS"));
+        assertThat(status(inProgress, started)).isEqualTo("IN_PROGRESS");
+        assertThat(status(inProgress, waiting)).isNull();
+        assertThat(inProgress.get("countsByStatus").fieldNames()).toIterable().containsExactly("IN_PROGRESS");
+        assertThat(inProgress.get("countsByStatus").get("IN_PROGRESS").asInt())
+                .isEqualTo(inProgress.get("sectors").get(0).get("projects").size());
+    }
+
+    @Test
+    void anUnknownSectorOrStatus_isA400NamingTheParameter() {
+        var badSector = api().get("/api/roadmap?sector=EI_OLE", managementToken());
+        var badStatus = api().get("/api/roadmap?status=VALMIS_KAI", managementToken());
+
+        assertThat(badSector.status()).isEqualTo(400);
+        assertThat(badSector.contentType()).startsWith("application/problem+json");
+        assertThat(badSector.json().get("errors").get(0).get("field").asText()).isEqualTo("sector");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().get("errors").get(0).get("field").asText()).isEqualTo("status");
+    }
+
     private static String status(JsonNode roadmap, String id) {
         for (JsonNode sector : roadmap.get("sectors")) {
             for (JsonNode project : sector.get("projects")) {
