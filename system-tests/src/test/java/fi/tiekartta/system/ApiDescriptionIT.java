@@ -258,7 +258,7 @@ class ApiDescriptionIT {
         client.updateBaseUri(system.queryService.baseUrl());
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + management));
 
-        Roadmap roadmap = new RoadmapApi(client).roadmap(LocalDate.parse(YEAR_END), null);
+        Roadmap roadmap = new RoadmapApi(client).roadmap(LocalDate.parse(YEAR_END), null, null, null);
         assertThat(roadmap.getSectors()).hasSize(6);
         List<ProjectView> projects = roadmap.getSectors().stream().flatMap(s -> s.getProjects().stream()).toList();
         assertThat(projects).hasSize(57);

@@ -48,6 +48,9 @@ class LeastPrivilegeIT {
         try (Connection asQueryService = DriverManager.getConnection(system.database.jdbcUrl(), RunningSystem.QUERY_ROLE, "");
              Statement sql = asQueryService.createStatement()) {
             sql.executeQuery("SELECT count(*) FROM event_store.domain_event_entry").close();
+            // The stream heads the year-end digest is read from (V5__stream_head.sql): readable, never writable.
+            sql.executeQuery("SELECT count(*) FROM event_store.stream_head").close();
+            assertRefused(sql, "UPDATE event_store.stream_head SET last_hash = repeat('0', 64)");
 
             assertRefused(sql, "INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, "
                                + "sequence_number, type, time_stamp, payload_type, payload) "

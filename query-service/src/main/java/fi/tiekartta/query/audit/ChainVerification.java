@@ -36,7 +36,7 @@ final class ChainVerification {
     }
 
     /** The last event of a stream: its sequence number, stored hash and recomputed hash. */
-    private record Head(String aggregateIdentifier, long sequence, String storedHash, String chainedHash) {
+    record Head(String aggregateIdentifier, long sequence, String storedHash, String chainedHash) {
     }
 
     void accept(StoredEvent event) {
@@ -96,7 +96,7 @@ final class ChainVerification {
      * {@code sha256:} + hex SHA-256 over one line per stream, {@code aggregateId:lastSequence:headHash} and a
      * line feed, the lines sorted by aggregate id in byte order (SQL: {@code ORDER BY ... COLLATE "C"}).
      */
-    private static String digest(List<Head> heads) {
+    static String digest(List<Head> heads) {
         StringBuilder lines = new StringBuilder();
         heads.stream()
              .sorted(Comparator.comparing(h -> h.aggregateIdentifier().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned))

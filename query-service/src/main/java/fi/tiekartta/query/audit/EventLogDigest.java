@@ -17,6 +17,11 @@ import java.util.Locale;
  * byte order, where {@code headHash} is the chained hash of the stream's last such event. Deleting, adding,
  * altering or reordering any counted event changes it.
  *
+ * <p>{@link #digestAt} reads the stream heads the store keeps ({@link StreamHeads}), one row per stream, and takes
+ * each head's stored hash: on a store that verifies that is the recomputed one, so both give the same digest.
+ * {@link #verify} still recomputes every chain from the events, and so is what detects a stored hash or head
+ * that no longer matches the events (docs/AUDIT.md, "The digest").
+ *
  * <p>Both read the store in one repeatable-read snapshot, so the digest and the problems describe one state.
  */
 @Component
@@ -24,16 +29,18 @@ public class EventLogDigest {
 
     private final StoredEvents events;
     private final ProjectedEvents projected;
+    private final StreamHeads heads;
 
-    public EventLogDigest(StoredEvents events, ProjectedEvents projected) {
+    public EventLogDigest(StoredEvents events, ProjectedEvents projected, StreamHeads heads) {
         this.events = events;
         this.projected = projected;
+        this.heads = heads;
     }
 
     /** {@code sha256:} and 64 hex digits: the digest over the heads of the streams recorded up to {@code knownAt}. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public String digestAt(Instant knownAt) {
-        return chains(knownAt).finish().digest();
+        return ChainVerification.digest(heads.at(knownAt));
     }
 
     /**

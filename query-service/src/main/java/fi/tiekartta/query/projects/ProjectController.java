@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.lang.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,26 +41,50 @@ public class ProjectController {
         this.clock = clock;
     }
 
-    /** The answer of {@code GET /api/projects}. */
-    public record ProjectList(LocalDate asOf, Instant knownAt, List<ProjectView> projects) {
+    /** Pages are at most this long. */
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * The answer of {@code GET /api/projects}.
+     *
+     * @param nextCursor the {@code cursor} of the next page; null on the last page and when no {@code limit} was asked
+     */
+    public record ProjectList(LocalDate asOf, Instant knownAt, List<ProjectView> projects, @Nullable String nextCursor) {
     }
 
     @Operation(summary = "The projects on the roadmap on a day, as known at an instant",
-            description = "Optionally only one sector or one status. A project is listed from its registration on.")
+            description = "Optionally only one sector or one status. A project is listed from its registration on. "
+                          + "With limit, one page in project id order; nextCursor asks for the next (with the same asOf and knownAt).")
     @GetMapping
     public ProjectList list(
             @RequestParam(required = false) String sector,
             @RequestParam(required = false) ProjectStatus status,
             @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @Parameter(description = KNOWN_AT) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        if (sector != null && !sectors.contains(sector)) {
-            throw new InvalidQueryException(new FieldViolation(
-                    "sector", "must be one of " + sectors.all().stream().map(s -> s.code()).toList()));
+            @Parameter(description = KNOWN_AT) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+            @Parameter(description = "At most this many projects (1 to 1000); default all")
+            @RequestParam(required = false) Integer limit,
+            @Parameter(description = "The nextCursor of the previous page (requires limit)")
+            @RequestParam(required = false) String cursor) {
+        SectorParameter.requireKnown(sectors, sector);
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new InvalidQueryException(new FieldViolation("limit", "must be between 1 and " + MAX_LIMIT));
         }
+        if (cursor != null && limit == null) {
+            throw new InvalidQueryException(new FieldViolation("cursor", "needs a limit"));
+        }
+        String afterId = cursor == null ? null : ListCursor.projectIdOf(cursor);
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
-        List<ProjectView> projects = views.visibleAt(at.asOf(), at.knownAt(), sector, status == null ? null : status.name())
-                                          .stream().map(ProjectView::of).toList();
-        return new ProjectList(at.asOf(), at.knownAt(), projects);
+        String statusCode = status == null ? null : status.name();
+        if (limit == null) {
+            List<ProjectView> projects = views.visibleAt(at.asOf(), at.knownAt(), sector, statusCode).stream().map(ProjectView::of).toList();
+            return new ProjectList(at.asOf(), at.knownAt(), projects, null);
+        }
+        // One more than the page: whether there is a next page, without a count.
+        List<ProjectView> found = views.visibleAt(at.asOf(), at.knownAt(), sector, statusCode, afterId, limit + 1)
+                                       .stream().map(ProjectView::of).toList();
+        List<ProjectView> page = found.subList(0, Math.min(limit, found.size()));
+        String next = found.size() > limit ? ListCursor.after(page.get(page.size() - 1).projectId()) : null;
+        return new ProjectList(at.asOf(), at.knownAt(), List.copyOf(page), next);
     }
 
     @Operation(summary = "One project on a day, as known at an instant; ETag is its version (send it as If-Match)",

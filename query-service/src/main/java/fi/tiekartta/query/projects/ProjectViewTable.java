@@ -141,7 +141,7 @@ public class ProjectViewTable {
 
     /** Every project view visible on {@code asOf} as known at {@code knownAt}, in no particular order. */
     public List<Found> visibleAt(LocalDate asOf, Instant knownAt) {
-        return visible(asOf, knownAt, Map.of(), "");
+        return visible(asOf, knownAt, Map.of(), null, "");
     }
 
     /** The same narrowed to a sector and a status (each when not null), ordered by project id. */
@@ -153,23 +153,46 @@ public class ProjectViewTable {
         if (status != null) {
             only.put("status", status);
         }
-        return visible(asOf, knownAt, only, " ORDER BY v.project_id");
+        return visible(asOf, knownAt, only, null, " ORDER BY v.project_id");
+    }
+
+    /**
+     * A page of the same: at most {@code limit} views of projects after {@code afterId} (null: from the first), in
+     * the same order, so that pages asked at the same {@code asOf} and {@code knownAt} list each project once.
+     */
+    public List<Found> visibleAt(LocalDate asOf, Instant knownAt, String sector, String status, String afterId, int limit) {
+        Map<String, String> only = new LinkedHashMap<>();
+        if (sector != null) {
+            only.put("sector", sector);
+        }
+        if (status != null) {
+            only.put("status", status);
+        }
+        return visible(asOf, knownAt, only, afterId, " ORDER BY v.project_id LIMIT " + Math.max(0, limit));
     }
 
     /** One project's view visible on {@code asOf} as known at {@code knownAt}. */
     public Optional<Found> find(String projectId, LocalDate asOf, Instant knownAt) {
-        return visible(asOf, knownAt, Map.of("project_id", projectId), "").stream().findFirst();
+        return visible(asOf, knownAt, Map.of("project_id", projectId), null, "").stream().findFirst();
     }
 
-    /** @param only columns of {@code project_view} and the value each must have */
-    private List<Found> visible(LocalDate asOf, Instant knownAt, Map<String, String> only, String orderBy) {
+    /**
+     * @param only    columns of {@code project_view} and the value each must have
+     * @param afterId only projects whose id sorts after it (null: all)
+     */
+    private List<Found> visible(LocalDate asOf, Instant knownAt, Map<String, String> only, String afterId, String orderBy) {
         StringBuilder conditions = new StringBuilder();
         only.keySet().forEach(column -> conditions.append(" AND ").append(column).append(" = ?"));
+        List<Object> values = new ArrayList<>(only.values());
+        if (afterId != null) {
+            conditions.append(" AND project_id > ?");
+            values.add(afterId);
+        }
         OffsetDateTime known = OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC);
         List<Object> args = new ArrayList<>(List.of(known, asOf));
-        args.addAll(only.values());
+        args.addAll(values);
         args.addAll(List.of(known, known, asOf, known));
-        args.addAll(only.values());
+        args.addAll(values);
         args.addAll(List.of(known, known));
         return jdbc.query(VISIBLE.formatted(conditions, orderBy), FOUND, args.toArray());
     }

@@ -1,6 +1,9 @@
 package fi.tiekartta.query.report;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.tiekartta.query.audit.EventLogDigest;
+import fi.tiekartta.query.projects.ReadModelVersion;
 import fi.tiekartta.query.roadmap.ProjectIdOrder;
 import fi.tiekartta.query.roadmap.SectorGroups;
 import fi.tiekartta.vocabulary.Sectors;
@@ -44,19 +47,34 @@ public class YearEndReports {
     private final Timer catchUpCheck;
     private final Timer timelineRead;
     private final Timer digestRead;
+    /** Null: nothing kept (the constructor without a database, for tests of the waiting). */
+    private final ReadModelVersion versions;
+    /**
+     * The years' projects kept while they cannot change (same year and {@link ReadModelVersion}), bounded by an
+     * estimate of their heap (a few hundred bytes a project). The digest is still read for every report.
+     */
+    private final Cache<YearKey, List<ProjectYear>> years = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .weigher((YearKey key, List<ProjectYear> projects) -> 1024 + 400 * projects.size())
+            .build();
+
+    private record YearKey(int year, ReadModelVersion.Version version) {
+    }
 
     public YearEndReports(ReportTimelines timelines, EventLogDigest digest, Sectors sectors,
                           PlatformTransactionManager transactions, Clock clock, Duration catchUpPatience) {
-        this(timelines, digest, sectors, transactions, clock, catchUpPatience, new SimpleMeterRegistry());
+        this(timelines, digest, sectors, transactions, clock, catchUpPatience, new SimpleMeterRegistry(), null);
     }
 
     @Autowired
     public YearEndReports(ReportTimelines timelines, EventLogDigest digest, Sectors sectors,
                           PlatformTransactionManager transactions, Clock clock,
-                          @Value("${tiekartta.reports.catch-up-wait:3s}") Duration catchUpPatience, MeterRegistry meters) {
+                          @Value("${tiekartta.reports.catch-up-wait:3s}") Duration catchUpPatience, MeterRegistry meters,
+                          ReadModelVersion versions) {
         this.catchUpCheck = phase(meters, "catch-up");
         this.timelineRead = phase(meters, "timelines");
         this.digestRead = phase(meters, "digest");
+        this.versions = versions;
         this.timelines = timelines;
         this.digest = digest;
         this.sectors = sectors;
@@ -91,7 +109,16 @@ public class YearEndReports {
 
     private YearEnd compute(int year, Instant knownAt) {
         LocalDate lastDay = LocalDate.of(year, 12, 31);
-        List<ProjectYear> projects = timelineRead.record(() -> {
+        List<ProjectYear> projects = versions == null ? projectsOf(year, knownAt)
+                : years.get(new YearKey(year, versions.asKnownAt(knownAt)), key -> projectsOf(year, knownAt));
+        List<YearEnd.SectorYear> bySector = SectorGroups.group(sectors, projects, ProjectYear::sector).entrySet().stream()
+                .map(group -> new YearEnd.SectorYear(group.getKey(), List.copyOf(group.getValue())))
+                .toList();
+        return new YearEnd(year, lastDay, knownAt, digestRead.record(() -> digest.digestAt(knownAt)), bySector);
+    }
+
+    private List<ProjectYear> projectsOf(int year, Instant knownAt) {
+        return timelineRead.record(() -> {
             Map<String, List<ReportTimelines.YearSegment>> byProject = new HashMap<>();
             timelines.segmentsOfYear(year, knownAt)
                      .forEach(s -> byProject.computeIfAbsent(s.segment().projectId(), id -> new ArrayList<>()).add(s));
@@ -104,10 +131,6 @@ public class YearEndReports {
                                                           timeline.get(0).begunSoFar()))
                       .toList();
         });
-        List<YearEnd.SectorYear> bySector = SectorGroups.group(sectors, projects, ProjectYear::sector).entrySet().stream()
-                .map(group -> new YearEnd.SectorYear(group.getKey(), List.copyOf(group.getValue())))
-                .toList();
-        return new YearEnd(year, lastDay, knownAt, digestRead.record(() -> digest.digestAt(knownAt)), bySector);
     }
 
     private static Timer phase(MeterRegistry meters, String phase) {

@@ -1,6 +1,9 @@
 package fi.tiekartta.query.roadmap;
 
+import fi.tiekartta.query.projects.SectorParameter;
 import fi.tiekartta.query.projects.TimePoint;
+import fi.tiekartta.vocabulary.ProjectStatus;
+import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,23 +20,30 @@ import java.time.LocalDate;
 @RestController
 public class RoadmapController {
 
-    private final RoadmapQuery roadmaps;
+    private final RoadmapAnswers roadmaps;
+    private final Sectors sectors;
     private final Clock clock;
 
-    public RoadmapController(RoadmapQuery roadmaps, Clock clock) {
+    public RoadmapController(RoadmapAnswers roadmaps, Sectors sectors, Clock clock) {
         this.roadmaps = roadmaps;
+        this.sectors = sectors;
         this.clock = clock;
     }
 
     @Operation(summary = "The whole roadmap on a day, as known at an instant: sectors, their projects, counts by status",
-            description = "Every configured sector in order, even one without projects; its projects by id; counts by status of the whole roadmap and of each sector. The same asOf and knownAt give the same answer.")
+            description = "Every configured sector in order, even one without projects; its projects by id; counts by status of the whole roadmap and of each sector. Optionally only one sector and/or one status (counts are then those of what is listed). The same asOf and knownAt give the same answer.")
     @GetMapping("/api/roadmap")
     public Roadmap roadmap(
             @Parameter(description = "The day the answer is about (Europe/Helsinki), default today")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "Use only what was recorded up to this instant (UTC, millisecond resolution), default now")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+            @Parameter(description = "Only this sector (its code); the other sectors are left out")
+            @RequestParam(required = false) String sector,
+            @Parameter(description = "Only the projects of this status; counts are those of the projects listed")
+            @RequestParam(required = false) ProjectStatus status) {
+        SectorParameter.requireKnown(sectors, sector);
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
-        return roadmaps.at(at.asOf(), KnownAt.normalise(at.knownAt()));
+        return roadmaps.at(at.asOf(), KnownAt.normalise(at.knownAt()), sector, status);
     }
 }

@@ -121,11 +121,14 @@ abstract class AuditTestBase extends QueryServiceTestBase {
 
         private final String projectId;
         private final List<Map<String, Object>> original;
+        private final List<Map<String, Object>> originalHead;
 
         private Tampering(String projectId) {
             this.projectId = projectId;
             this.original = jdbc.queryForList("SELECT * FROM " + EventStoreTables.DOMAIN_EVENTS
                                               + " WHERE aggregate_identifier = ? ORDER BY global_index", projectId);
+            this.originalHead = jdbc.queryForList("SELECT * FROM " + EventStoreTables.STREAM_HEADS
+                                                  + " WHERE aggregate_identifier = ?", projectId);
         }
 
         public Tampering sql(String sql, Object... args) {
@@ -136,12 +139,17 @@ abstract class AuditTestBase extends QueryServiceTestBase {
         @Override
         public void close() {
             jdbc.update("DELETE FROM " + EventStoreTables.DOMAIN_EVENTS + " WHERE aggregate_identifier = ?", projectId);
-            for (Map<String, Object> row : original) {
-                List<String> columns = new ArrayList<>(row.keySet());
-                jdbc.update("INSERT INTO " + EventStoreTables.DOMAIN_EVENTS + " (" + String.join(", ", columns)
-                            + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
-                            columns.stream().map(row::get).toArray());
-            }
+            original.forEach(row -> insert(EventStoreTables.DOMAIN_EVENTS, row));
+            // The head an added event moved, or one edited directly, goes back to what it was.
+            jdbc.update("DELETE FROM " + EventStoreTables.STREAM_HEADS + " WHERE aggregate_identifier = ?", projectId);
+            originalHead.forEach(row -> insert(EventStoreTables.STREAM_HEADS, row));
+        }
+
+        private void insert(String table, Map<String, Object> row) {
+            List<String> columns = new ArrayList<>(row.keySet());
+            jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns)
+                        + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
+                        columns.stream().map(row::get).toArray());
         }
     }
 

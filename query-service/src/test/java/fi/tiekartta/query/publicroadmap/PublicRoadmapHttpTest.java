@@ -69,7 +69,7 @@ class PublicRoadmapHttpTest extends QueryServiceTestBase {
         Response csv = api().get(path, null, Map.of("Accept", "text/csv"));
         Response html = api().get(path, null, Map.of("Accept", "text/html"));
 
-        assertThat(String.join(", ", json.raw().headers().allValues("Vary"))).contains("Accept");
+        assertThat(String.join(", ", json.raw().headers().allValues("Vary"))).containsIgnoringCase("Accept");
         assertThat(List.of(json.header("ETag").orElseThrow(), csv.header("ETag").orElseThrow(),
                            html.header("ETag").orElseThrow())).doesNotHaveDuplicates();
         assertThat(html.header("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");

@@ -152,7 +152,7 @@ public abstract class RoadmapTestBase extends QueryServiceTestBase {
         return lastSequence.merge(id, 1L, Long::sum);
     }
 
-    private static void pause() {
+    protected static void pause() {
         try {
             Thread.sleep(5);
         } catch (InterruptedException e) {

@@ -12,6 +12,8 @@ public final class EventStoreTables {
     public static final String SCHEMA = "event_store";
     public static final String DOMAIN_EVENTS = SCHEMA + ".domain_event_entry";
     public static final String SNAPSHOTS = SCHEMA + ".snapshot_event_entry";
+    /** The last event of every stream, kept by the insert of events (V5__stream_head.sql). */
+    public static final String STREAM_HEADS = SCHEMA + ".stream_head";
 
     private EventStoreTables() {
     }
