@@ -21,7 +21,8 @@ public class RebuildController {
     }
 
     @Operation(summary = "Rebuild every read model from the event store (ADMIN)",
-            description = "Read endpoints answer 503 with Retry-After until the rebuild is done.")
+            description = "Builds a new read model beside the one in use and switches over when it is complete; "
+                          + "meanwhile read endpoints answer from the read model in use, with the header Tiekartta-Rebuild: running.")
     @ApiResponse(responseCode = "202", description = "Started; follow it with GET")
     @ApiResponse(responseCode = "409", description = "A rebuild is already running")
     @PostMapping

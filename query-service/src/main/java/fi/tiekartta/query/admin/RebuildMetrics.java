@@ -37,7 +37,7 @@ public class RebuildMetrics {
     @EventListener(ApplicationReadyEvent.class)
     public void registerMeters() {
         Gauge.builder("tiekartta.rebuild.active", () -> "REBUILDING".equals(progress().state()) ? 1 : 0)
-             .description("1 while a rebuild of the read models runs (read endpoints answer 503)").register(meters);
+             .description("1 while a rebuild of the read model runs (beside the one in use)").register(meters);
         processing.eventProcessors().values().stream()
                   .filter(StreamingEventProcessor.class::isInstance)
                   .map(p -> p.getName())
