@@ -78,8 +78,8 @@ class BulkBuild {
 
     /** Empties the build schema and creates the tables, unindexed. */
     void prepare() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + BUILD_SCHEMA + " CASCADE");
-        jdbc.execute("CREATE SCHEMA " + BUILD_SCHEMA);
+        ensureSchema(BUILD_SCHEMA);
+        emptySchema(BUILD_SCHEMA);
         for (String table : TABLES) {
             // Defaults (project_view.id draws from the live table's sequence, so ids stay unique across the switch),
             // NOT NULL and CHECK constraints; primary keys, unique constraints and indexes come after the rows.
@@ -182,7 +182,25 @@ class BulkBuild {
     }
 
     void dropBuild() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + BUILD_SCHEMA + " CASCADE");
+        emptySchema(BUILD_SCHEMA);
+    }
+
+    /**
+     * Creates {@code schema} unless it exists. With the service's own database role (deploy/postgres/roles.sql) it
+     * exists already: that role may not create schemas, and PostgreSQL checks the right before IF NOT EXISTS.
+     */
+    void ensureSchema(String schema) {
+        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema);
+        if (!Boolean.TRUE.equals(exists)) {
+            jdbc.execute("CREATE SCHEMA " + schema);
+        }
+    }
+
+    /** Drops a rebuild's tables from {@code schema} (the build's, or the retired tables after a switch). */
+    void emptySchema(String schema) {
+        for (String table : TABLES) {
+            jdbc.execute("DROP TABLE IF EXISTS " + schema + "." + table);
+        }
     }
 
     private DomainEventMessage<?> message(ResultSet rs) throws SQLException {

@@ -234,17 +234,17 @@ public class ReadModelRebuild {
         } finally {
             processors.forEach(StreamingEventProcessor::start);
         }
-        jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED_SCHEMA + " CASCADE");
+        build.emptySchema(RETIRED_SCHEMA);
         build.dropBuild();
     }
 
     private void switchTables(BulkBuild.Snapshot snapshot) throws SQLException {
+        build.ensureSchema(RETIRED_SCHEMA);
+        build.emptySchema(RETIRED_SCHEMA);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = '5s'");
-                s.execute("DROP SCHEMA IF EXISTS " + RETIRED_SCHEMA + " CASCADE");
-                s.execute("CREATE SCHEMA " + RETIRED_SCHEMA);
                 String sequence;
                 try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
                     rs.next();
