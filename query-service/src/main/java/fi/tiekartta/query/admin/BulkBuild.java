@@ -147,8 +147,13 @@ class BulkBuild {
         }
     }
 
-    /** The live tables' primary keys, unique constraints and indexes, created on the built ones; then statistics. */
-    void index() {
+    /**
+     * The live tables' primary keys, unique constraints and indexes, created on the built ones, then statistics. The
+     * constraints go first, one at a time (each locks its table); the other indexes are built two at a time, one per
+     * core, each with more sort memory than a query needs.
+     */
+    void index() throws SQLException, InterruptedException {
+        List<String> indexes = new ArrayList<>();
         for (String table : TABLES) {
             String live = "read_model." + table;
             String built = BUILD_SCHEMA + "." + table;
@@ -156,20 +161,62 @@ class BulkBuild {
                     "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint"
                     + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u') ORDER BY conname", live);
             for (Map<String, Object> c : constraints) {
-                jdbc.execute("ALTER TABLE " + built + " ADD CONSTRAINT " + c.get("conname") + " " + c.get("def"));
+                indexes.add("ALTER TABLE " + built + " ADD CONSTRAINT " + c.get("conname") + " " + c.get("def"));
             }
-            List<String> indexes = jdbc.queryForList(
+        }
+        runOnTwoConnections(indexes.stream().map(List::of).toList());
+        List<List<String>> others = new ArrayList<>();
+        for (String table : TABLES) {
+            String live = "read_model." + table;
+            String built = BUILD_SCHEMA + "." + table;
+            for (String definition : jdbc.queryForList(
                     "SELECT indexdef FROM pg_indexes i WHERE schemaname = 'read_model' AND tablename = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conrelid = CAST(? AS regclass)"
-                    + "                 AND c.conname = i.indexname) ORDER BY indexname", String.class, table, live);
-            for (String definition : indexes) {
+                    + "                 AND c.conname = i.indexname) ORDER BY indexname", String.class, table, live)) {
                 String onBuilt = definition.replace(" ON " + live + " ", " ON " + built + " ");
                 if (onBuilt.equals(definition)) {
                     throw new IllegalStateException("unexpected index definition: " + definition);
                 }
-                jdbc.execute(onBuilt);
+                others.add(List.of(onBuilt));
             }
-            jdbc.execute("ANALYZE " + built);
+            others.add(List.of("ANALYZE " + built));
+        }
+        runOnTwoConnections(others);
+    }
+
+    /** Runs each group of statements in order, two groups at a time on two connections of their own. */
+    private void runOnTwoConnections(List<List<String>> groups) throws SQLException, InterruptedException {
+        java.util.concurrent.ConcurrentLinkedQueue<List<String>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(groups);
+        ExecutorService builders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rebuild-index"));
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                done.add(builders.submit(() -> {
+                    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                        c.setAutoCommit(true);
+                        s.execute("SET maintenance_work_mem = '128MB'");
+                        try {
+                            for (List<String> group = queue.poll(); group != null; group = queue.poll()) {
+                                for (String statement : group) {
+                                    s.execute(statement);
+                                }
+                            }
+                        } finally {
+                            s.execute("RESET maintenance_work_mem"); // the connection goes back to the pool
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+                }
+            }
+        } finally {
+            builders.shutdownNow();
         }
     }
 
