@@ -171,6 +171,7 @@ public class ReadModelRebuild {
                 // No read model to keep current: the processors would only rebuild it a second, slower way.
                 processors().forEach(StreamingEventProcessor::shutDown);
             }
+            long began = System.nanoTime();
             build.prepare();
             long[] reportedAt = {System.nanoTime()};
             BulkBuild.Snapshot snapshot = build.fill(
@@ -182,11 +183,19 @@ public class ReadModelRebuild {
                         }
                     });
             jdbc.update("UPDATE read_model.rebuild_state SET events_done = ?", snapshot.events());
+            long filled = System.nanoTime();
             build.index();
             build.projectRounds(snapshot);
+            long indexed = System.nanoTime();
             hold.await();
+            long switching = System.nanoTime();
             switchOver(snapshot);
-            log.info("Read model rebuilt from {} events up to global index {}", snapshot.events(), snapshot.head());
+            long switched = System.nanoTime();
+            // Where the time went, for docs/PERFORMANCE.md: read, fold and COPY; indexes; the switch (its transaction
+            // and the processors' stop and start).
+            log.info("Read model rebuilt from {} events up to global index {}: read, folded and copied in {} ms, indexed in {} ms, "
+                     + "switched in {} ms", snapshot.events(), snapshot.head(), (filled - began) / 1_000_000,
+                     (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000);
         } catch (Exception | Error e) {
             log.error("The rebuild of the read model failed; the read model in use stays", e);
             jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
