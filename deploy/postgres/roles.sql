@@ -20,6 +20,10 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 CREATE SCHEMA IF NOT EXISTS event_store AUTHORIZATION tiekartta_command;
 CREATE SCHEMA IF NOT EXISTS read_model AUTHORIZATION tiekartta_query;
+-- A rebuild builds the new read model beside the one in use and moves the old tables aside when it switches
+-- (docs/RELIABILITY.md, "Rebuilding the read model"); the query role may not create schemas, so they are made here.
+CREATE SCHEMA IF NOT EXISTS read_model_build AUTHORIZATION tiekartta_query;
+CREATE SCHEMA IF NOT EXISTS read_model_retired AUTHORIZATION tiekartta_query;
 
 -- The query-service reads the event store: the tables that exist now and those the command-service's
 -- migrations create later. It may not write there, nor read or write anything else of the command side.

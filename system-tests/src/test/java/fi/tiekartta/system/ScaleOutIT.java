@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * docs/RELIABILITY.md, faults 3 and 4: two query-service instances share the work and one takes over when
  * the other is killed; two command-service instances writing the same project lose no update, and under a
  * concurrent load of many projects through both, group commit stores every accepted change once, in index order.
+ * A query-service joining during a rebuild serves at once.
  */
 class ScaleOutIT {
 
@@ -49,6 +50,40 @@ class ScaleOutIT {
             } finally {
                 second.close();
             }
+        }
+    }
+
+    /**
+     * A query-service joining while another instance rebuilds serves at once from the shared read model, and leaves
+     * the rebuild to the instance that holds it. The rebuilding instance is this test's own connection, doing what a
+     * rebuilding instance does to the database (the rebuild's advisory lock, the state row), so the rebuild lasts
+     * exactly as long as the test needs.
+     */
+    @Test
+    void aQueryServiceJoiningDuringARebuild_servesAtOnce_fromTheReadModelInUse() throws Exception {
+        try (RunningSystem system = RunningSystem.start("scale_rebuild")) {
+            assertThat(system.commands().post("/api/projects", coordinator, registration("SR-1")).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> system.queries().get("/api/projects/SR-1", reader).status() == 200);
+            try (Connection rebuilding = system.database.connect()) {
+                try (ResultSet claimed = rebuilding.createStatement().executeQuery("SELECT pg_try_advisory_lock(" + 0x74696b + ", 1)")) {
+                    claimed.next();
+                    assertThat(claimed.getBoolean(1)).isTrue();
+                }
+                rebuilding.createStatement().executeUpdate(
+                        "UPDATE read_model.rebuild_state SET started_at = now(), running_on = 'another instance'");
+                try (ServiceProcess second = system.startQueryService()) {
+                    HttpApi joined = new HttpApi(second.baseUrl(), ApiDescription.of(RunningSystem.QUERY_SERVICE, second));
+                    Response answer = joined.get("/api/projects/SR-1", reader);
+                    assertThat(answer.status()).isEqualTo(200);
+                    assertThat(answer.header("Tiekartta-Rebuild")).contains("running");
+                    String admin = TestTokens.mint("yllapito", "ADMIN");
+                    assertThat(joined.get("/api/admin/replay", admin).json().get("state").asText()).isEqualTo("REBUILDING");
+                    assertThat(joined.post("/api/admin/replay", admin, "").status()).as("one rebuild at a time").isEqualTo(409);
+                } finally {
+                    rebuilding.createStatement().executeUpdate("UPDATE read_model.rebuild_state SET running_on = NULL");
+                }
+            }
+            assertThat(system.queries().get("/api/projects/SR-1", reader).header("Tiekartta-Rebuild")).isEmpty();
         }
     }
 

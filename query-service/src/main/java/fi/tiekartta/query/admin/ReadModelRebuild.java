@@ -1,59 +1,101 @@
 package fi.tiekartta.query.admin;
 
+import fi.tiekartta.query.projects.ProjectProjection;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Rebuilds every read model from the event store: each streaming processor is stopped, its tokens reset (its
- * {@code @ResetHandler}s clear what it owns, in the same transaction) and started again from the first event.
- * While any processor replays, the read endpoints answer 503 ({@link RebuildGate}): half-built views would
- * look like history that never was.
+ * Rebuilds the read model from the event store beside the one in use, which keeps answering every query (kept
+ * current by the processor) until the new one takes its place in one short transaction. {@link BulkBuild} builds
+ * the new tables in their own schema from one snapshot of the store; then the switch stops this instance's
+ * processors, moves the old tables out and the new ones into {@code read_model}, sets the processors' tokens to the
+ * snapshot's last global index and commits; the processors go on from there on the new tables.
+ *
+ * <p>One instance rebuilds at a time: it holds an advisory lock for as long as it does, and records the rebuild in
+ * {@code read_model.rebuild_state}, which every instance reads. An instance that dies mid-rebuild leaves the old
+ * read model in place (the build schema is just dropped) and releases the lock with its connection; the next
+ * instance to start takes the rebuild up again from the beginning. Only a deployment that never had a read model
+ * answers 503 until its first build ends ({@link RebuildGate}).
  */
 @Component
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    /** The advisory lock of the rebuild, (class, object) in pg_locks. */
+    private static final int LOCK_CLASS = 0x74696b;
+    private static final int LOCK_OBJECT = 1;
+    private static final String RETIRED_SCHEMA = "read_model_retired";
+    private static final long STATUS_FRESH_NANOS = 500_000_000L;
 
     private final EventProcessingConfiguration processing;
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final BulkBuild build;
+    private final Serializer tokenSerializer;
+    private final RebuildHold hold;
     private final Clock clock;
-    private volatile Run lastRun;
-    /** Set from the moment tables are cleared until every processor has replayed: between the reset and a
-     * processor's first claim, its status is empty and would look idle. */
-    private volatile boolean rebuilding;
-    private volatile long head = -1;
-    private volatile long headReadAt = Long.MIN_VALUE / 2;
-    private final EventCount eventsDone;
-    private final EventCount eventsStored;
+    private final long buildBeforeReadyUpTo;
+    private final int initialSegments;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Status status;
+    private volatile long statusReadAt;
+    /** Once a read model exists it is never taken away again: no need to ask the database any more. */
+    private volatile boolean built;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
+    public ReadModelRebuild(EventProcessingConfiguration processing, DataSource dataSource, JdbcTemplate jdbc,
+                            BulkBuild build, Serializer tokenSerializer, RebuildHold hold, Clock clock,
+                            @Value("${tiekartta.rebuild.build-before-ready-up-to-events:100000}") long buildBeforeReadyUpTo,
+                            @Value("${axon.eventhandling.processors.project-views.initial-segment-count:2}") int initialSegments) {
         this.processing = processing;
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.build = build;
+        this.tokenSerializer = tokenSerializer;
+        this.hold = hold;
         this.clock = clock;
-        this.eventsDone = new EventCount(jdbc);
-        this.eventsStored = new EventCount(jdbc);
+        this.buildBeforeReadyUpTo = buildBeforeReadyUpTo;
+        this.initialSegments = initialSegments;
     }
 
-    /** One rebuild: when it started, how many events the store held then, and the last one's global index. */
-    record Run(Instant startedAt, long eventsAtStart, long headAtStart) {
-    }
-
-    /** Progress of one processor: events applied of how many, and the rate since the rebuild started. */
+    /** Progress of one processor's read model: events applied of how many, and the rate since the rebuild started. */
     public record ProcessorProgress(String processor, boolean replaying, long eventsDone, long eventsTotal,
                                     double eventsPerSecond) {
     }
@@ -62,81 +104,279 @@ public class ReadModelRebuild {
     public record Progress(@Schema(allowableValues = {"IDLE", "REBUILDING"}) String state, @Nullable Instant startedAt, List<ProcessorProgress> processors) {
     }
 
+    /** The rebuild state row as last read. {@code running}: a rebuild holds the lock now. */
+    record Status(boolean built, @Nullable Instant startedAt, boolean running, boolean interrupted, long eventsTotal,
+                  long eventsDone) {
+    }
+
+    /**
+     * On start: builds the first read model of a deployment that has none (before answering ready when the store is
+     * small, else in the background while the read endpoints answer 503), and takes up a rebuild an instance died in.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void buildWhatIsMissing() throws Exception {
+        Status now = status(true);
+        if (now.built() && !now.interrupted()) {
+            return;
+        }
+        Future<?> started;
+        try {
+            started = begin();
+        } catch (RebuildRunningException e) {
+            return; // another instance has just begun it
+        }
+        if (!now.built() && storedEvents() <= buildBeforeReadyUpTo) {
+            started.get();
+        }
+    }
+
+    /** Begins a rebuild in the background; 409 ({@link RebuildRunningException}) when one runs already. */
     public synchronized Progress start() {
-        if (isRebuilding()) {
-            throw new RebuildRunningException();
-        }
-        long head = headIndex();
-        lastRun = new Run(clock.instant(), eventsStored.upTo(head), head);
-        rebuilding = true;
-        for (StreamingEventProcessor processor : processors()) {
-            log.info("Rebuilding the read models of processor {} from the event store", processor.getName());
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        begin();
         return progress();
     }
 
+    private synchronized Future<?> begin() {
+        Connection lock;
+        try {
+            lock = dataSource.getConnection();
+            lock.setAutoCommit(true);
+            boolean claimed;
+            try (PreparedStatement claim = lock.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                claim.setInt(1, LOCK_CLASS);
+                claim.setInt(2, LOCK_OBJECT);
+                try (ResultSet rs = claim.executeQuery()) {
+                    rs.next();
+                    claimed = rs.getBoolean(1);
+                }
+            }
+            if (!claimed) {
+                lock.close();
+                throw new RebuildRunningException();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim the rebuild", e);
+        }
+        jdbc.update("UPDATE read_model.rebuild_state SET started_at = ?, running_on = ?, events_total = 0, events_done = 0",
+                    OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), node);
+        status(true);
+        return runner.submit(() -> run(lock));
+    }
+
+    private void run(Connection lock) {
+        boolean first = !status(true).built();
+        try {
+            log.info("Rebuilding the read model from the event store beside the one in use");
+            if (first) {
+                // No read model to keep current: the processors would only rebuild it a second, slower way.
+                processors().forEach(StreamingEventProcessor::shutDown);
+            }
+            long began = System.nanoTime();
+            build.prepare();
+            long[] reportedAt = {System.nanoTime()};
+            BulkBuild.Snapshot snapshot = build.fill(
+                    total -> jdbc.update("UPDATE read_model.rebuild_state SET events_total = ?", total),
+                    done -> {
+                        if (System.nanoTime() - reportedAt[0] > 500_000_000L) {
+                            reportedAt[0] = System.nanoTime();
+                            jdbc.update("UPDATE read_model.rebuild_state SET events_done = ?", done);
+                        }
+                    });
+            jdbc.update("UPDATE read_model.rebuild_state SET events_done = ?", snapshot.events());
+            long filled = System.nanoTime();
+            build.index();
+            build.projectRounds(snapshot);
+            long indexed = System.nanoTime();
+            hold.await();
+            long switching = System.nanoTime();
+            switchOver(snapshot);
+            long switched = System.nanoTime();
+            // Where the time went, for docs/PERFORMANCE.md: read, fold and COPY; indexes; the switch (its transaction
+            // and the processors' stop and start).
+            log.info("Read model rebuilt from {} events up to global index {}: read, folded and copied in {} ms, indexed in {} ms, "
+                     + "switched in {} ms", snapshot.events(), snapshot.head(), (filled - began) / 1_000_000,
+                     (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000);
+        } catch (Exception | Error e) {
+            log.error("The rebuild of the read model failed; the read model in use stays", e);
+            jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
+            try {
+                build.dropBuild();
+            } catch (RuntimeException cleanup) {
+                log.warn("Could not drop the build schema", cleanup);
+            }
+            if (first) {
+                processors().forEach(StreamingEventProcessor::start);
+            }
+        } finally {
+            try (lock; Statement unlock = lock.createStatement()) {
+                unlock.execute("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + LOCK_OBJECT + ")");
+            } catch (SQLException e) {
+                log.warn("Could not release the rebuild's lock (closing its connection does)", e);
+            }
+            status(true);
+        }
+    }
+
+    /**
+     * The switch, in one transaction: old tables out, new ones in, tokens to the snapshot's head. This instance's
+     * processors are stopped meanwhile; another instance's processor loses its claim (owner cleared) and its batch
+     * in flight fails on its token update and is rolled back, so it too goes on from the head on the new tables.
+     * DDL and token updates of the two can deadlock; PostgreSQL then cancels one, and a cancelled switch is tried
+     * again.
+     */
+    private void switchOver(BulkBuild.Snapshot snapshot) throws SQLException, InterruptedException {
+        List<StreamingEventProcessor> processors = processors();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    switchTables(snapshot);
+                    break;
+                } catch (SQLException e) {
+                    if (attempt >= 5 || !("40P01".equals(e.getSQLState()) || "55P03".equals(e.getSQLState()))) {
+                        throw e;
+                    }
+                    log.info("The switch to the rebuilt read model waited too long for a lock; trying again ({})", e.getMessage());
+                    Thread.sleep(200L * attempt);
+                }
+            }
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+        }
+        build.emptySchema(RETIRED_SCHEMA);
+        build.dropBuild();
+    }
+
+    private void switchTables(BulkBuild.Snapshot snapshot) throws SQLException {
+        build.ensureSchema(RETIRED_SCHEMA);
+        build.emptySchema(RETIRED_SCHEMA);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = '5s'");
+                String sequence;
+                try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
+                    rs.next();
+                    sequence = rs.getString(1);
+                }
+                // The new project_view draws its ids from the live table's sequence: keep it in read_model, owned by
+                // whichever table is there, so that dropping the old table does not take it along.
+                if (sequence != null) {
+                    s.execute("ALTER SEQUENCE " + sequence + " OWNED BY NONE");
+                }
+                for (String table : BulkBuild.TABLES) {
+                    s.execute("ALTER TABLE read_model." + table + " SET SCHEMA " + RETIRED_SCHEMA);
+                }
+                for (String table : BulkBuild.TABLES) {
+                    s.execute("ALTER TABLE " + BulkBuild.BUILD_SCHEMA + "." + table + " SET SCHEMA read_model");
+                }
+                if (sequence != null) {
+                    s.execute("ALTER SEQUENCE " + sequence + " OWNED BY read_model.project_view.id");
+                }
+            }
+            setTokens(c, snapshot.head());
+            try (PreparedStatement done = c.prepareStatement(
+                    "UPDATE read_model.rebuild_state SET built_at = now(), running_on = NULL,"
+                    + " events_done = ?, snapshot_head = ?")) {
+                done.setLong(1, snapshot.events());
+                done.setLong(2, snapshot.head());
+                done.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    /** Every segment of the project views' processor from the snapshot's head, unclaimed. */
+    private void setTokens(Connection c, long head) throws SQLException {
+        byte[] token = null;
+        String type = null;
+        if (head >= 0) {
+            SerializedObject<byte[]> serialized = tokenSerializer.serialize(
+                    GapAwareTrackingToken.newInstance(head, Collections.emptySortedSet()), byte[].class);
+            token = serialized.getData();
+            type = serialized.getType().getName();
+        }
+        String now = DateTimeUtils.formatInstant(clock.instant());
+        int updated;
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE read_model.token_entry SET token = ?, token_type = ?, time_stamp = ?, owner = NULL WHERE processor_name = ?")) {
+            update.setBytes(1, token);
+            update.setString(2, type);
+            update.setString(3, now);
+            update.setString(4, ProjectProjection.PROCESSING_GROUP);
+            updated = update.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO read_model.token_entry (processor_name, segment, token, token_type, time_stamp, owner) "
+                    + "VALUES (?, ?, ?, ?, ?, NULL)")) {
+                for (int segment = 0; segment < initialSegments; segment++) {
+                    insert.setString(1, ProjectProjection.PROCESSING_GROUP);
+                    insert.setInt(2, segment);
+                    insert.setBytes(3, token);
+                    insert.setString(4, type);
+                    insert.setString(5, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** Whether a rebuild runs now, on any instance. */
     public boolean isRebuilding() {
-        Run run = lastRun;
-        if (rebuilding && processors().stream().allMatch(p -> hasReplayed(p, run))) {
-            rebuilding = false;
-        }
-        return rebuilding || resumedReplayIsBehind();
+        return status(false).running();
     }
 
-    /**
-     * A replay this instance did not start: one that another instance began, or that was under way when this
-     * process was killed and now resumes from its token. It counts as a rebuild while it is behind the head.
-     */
-    private boolean resumedReplayIsBehind() {
-        return processors().stream().anyMatch(p -> p.processingStatus().values().stream().anyMatch(
-                status -> status.isReplaying() && status.getCurrentPosition().orElse(-1) < cachedHead()));
-    }
-
-    /** The store's last global index, read at most once a second: the gate asks on every read request. */
-    private long cachedHead() {
-        long now = System.nanoTime();
-        if (now - headReadAt > 1_000_000_000L) {
-            head = headIndex();
-            headReadAt = now;
-        }
-        return head;
-    }
-
-    /**
-     * Done once every segment has passed the last event that existed when the rebuild started. Axon's own
-     * "replaying" flag is no use here: it stays set until an event newer than the reset point arrives, which on
-     * a quiet store may be never.
-     */
-    private static boolean hasReplayed(StreamingEventProcessor processor, Run run) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        return !segments.isEmpty() && segments.values().stream().allMatch(
-                status -> !status.isReplaying() || status.getCurrentPosition().orElse(-1) >= run.headAtStart());
+    /** Whether there is a read model to answer from: false only before a deployment's first build ended. */
+    public boolean hasReadModel() {
+        return built || status(false).built();
     }
 
     public Progress progress() {
-        Run run = lastRun;
-        List<ProcessorProgress> progress = processors().stream().map(p -> progressOf(p, run)).toList();
-        String state = isRebuilding() ? "REBUILDING" : "IDLE";
-        return new Progress(state, run == null ? null : run.startedAt(), progress);
+        Status now = status(true);
+        double seconds = now.startedAt() == null ? 0 : Duration.between(now.startedAt(), clock.instant()).toMillis() / 1000.0;
+        double rate = now.running() && seconds > 0 ? now.eventsDone() / seconds : 0;
+        ProcessorProgress progress = new ProcessorProgress(ProjectProjection.PROCESSING_GROUP, now.running(), now.eventsDone(),
+                                                           Math.max(now.eventsTotal(), now.eventsDone()), Math.round(rate * 10) / 10.0);
+        List<ProcessorProgress> processors = new ArrayList<>();
+        processors.add(progress);
+        return new Progress(now.running() ? "REBUILDING" : "IDLE", now.startedAt(), processors);
     }
 
-    private ProcessorProgress progressOf(StreamingEventProcessor processor, Run run) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean replaying = run != null && rebuilding && !hasReplayed(processor, run);
-        // The slowest segment bounds what is done; its position is a global index of the event store.
-        OptionalLong position = segments.values().stream()
-                                        .map(EventTrackerStatus::getCurrentPosition)
-                                        .filter(OptionalLong::isPresent)
-                                        .mapToLong(OptionalLong::getAsLong)
-                                        .min();
-        long done = position.isPresent() ? eventsDone.upTo(position.getAsLong()) : 0;
-        long total = run == null ? eventsStored.upTo(cachedHead()) : Math.max(run.eventsAtStart(), done);
-        double seconds = run == null ? 0 : Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0;
-        double rate = replaying && seconds > 0 ? done / seconds : 0;
-        return new ProcessorProgress(processor.getName(), replaying, done, total, Math.round(rate * 10) / 10.0);
+    /** The state row, read at most twice a second unless {@code fresh}: the gate asks on every read request. */
+    private Status status(boolean fresh) {
+        long now = System.nanoTime();
+        Status known = status;
+        if (fresh || known == null || now - statusReadAt > STATUS_FRESH_NANOS) {
+            known = jdbc.queryForObject(
+                    "SELECT built_at IS NOT NULL, started_at, events_total, events_done, running_on IS NOT NULL,"
+                    + " EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                    + "   AND classid = " + LOCK_CLASS + " AND objid = " + LOCK_OBJECT + " AND objsubid = 2"
+                    + "   AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))"
+                    + " FROM read_model.rebuild_state",
+                    (rs, i) -> {
+                        boolean recorded = rs.getBoolean(5);
+                        boolean locked = rs.getBoolean(6);
+                        return new Status(rs.getBoolean(1), instant(rs.getObject(2, OffsetDateTime.class)), recorded && locked,
+                                          recorded && !locked, rs.getLong(3), rs.getLong(4));
+                    });
+            status = known;
+            statusReadAt = now;
+            if (known.built()) {
+                built = true;
+            }
+        }
+        return known;
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private long storedEvents() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM " + EventStoreTables.DOMAIN_EVENTS, Long.class);
+        return n == null ? 0 : n;
     }
 
     private List<StreamingEventProcessor> processors() {
@@ -146,8 +386,8 @@ public class ReadModelRebuild {
                          .toList();
     }
 
-    private long headIndex() {
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM " + EventStoreTables.DOMAIN_EVENTS, Long.class);
-        return head == null ? -1 : head;
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
     }
 }

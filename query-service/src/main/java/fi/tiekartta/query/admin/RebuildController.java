@@ -1,6 +1,8 @@
 package fi.tiekartta.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +23,11 @@ public class RebuildController {
     }
 
     @Operation(summary = "Rebuild every read model from the event store (ADMIN)",
-            description = "Read endpoints answer 503 with Retry-After until the rebuild is done.")
+            description = "Builds a new read model beside the one in use and switches over when it is complete; "
+                          + "meanwhile read endpoints answer from the read model in use, with the header Tiekartta-Rebuild: running.")
     @ApiResponse(responseCode = "202", description = "Started; follow it with GET")
-    @ApiResponse(responseCode = "409", description = "A rebuild is already running")
+    @ApiResponse(responseCode = "409", description = "A rebuild is already running (on any instance)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @PostMapping
     public ResponseEntity<ReadModelRebuild.Progress> start() {
         return ResponseEntity.accepted().body(rebuild.start());

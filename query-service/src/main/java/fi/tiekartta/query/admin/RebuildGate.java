@@ -12,7 +12,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Answers the read-model endpoints with 503 and {@code Retry-After} while a rebuild replays the store. The
+ * What the read-model endpoints say about rebuilds. While a rebuild runs they answer as always, from the read model
+ * in use (kept current by the processor), with the header {@value #REBUILD_HEADER}{@code : running}. Only a
+ * deployment with no read model at all (its first build has not ended) answers 503 with {@code Retry-After}. The
  * audit endpoints read the event store itself and stay open, as do health and the rebuild's own progress.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,7 @@ public class RebuildGate implements WebMvcConfigurer {
 
     static final String[] READ_MODEL_PATHS = {"/api/projects", "/api/projects/**", "/api/roadmap", "/api/reports/**",
                                              "/api/reporting-rounds", "/api/reporting-rounds/**", "/api/me/reporting"};
+    public static final String REBUILD_HEADER = "Tiekartta-Rebuild";
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final ReadModelRebuild rebuild;
@@ -36,14 +39,17 @@ public class RebuildGate implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                     throws Exception {
-                if (!rebuild.isRebuilding()) {
+                if (rebuild.hasReadModel()) {
+                    if (rebuild.isRebuilding()) {
+                        response.setHeader(REBUILD_HEADER, "running");
+                    }
                     return true;
                 }
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Rebuilding",
-                        "The read models are being rebuilt from the event store; see GET /api/admin/replay."));
+                        "The read model is being built from the event store for the first time; see GET /api/admin/replay."));
                 return false;
             }
         }).addPathPatterns(READ_MODEL_PATHS);

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The progress of a rebuild ({@code GET /api/admin/replay}) as metrics: {@code tiekartta.rebuild.active} (1 while
- * the read endpoints are closed for a rebuild), and per processor {@code tiekartta.rebuild.events.done},
+ * a rebuild runs beside the read model in use), and per processor {@code tiekartta.rebuild.events.done},
  * {@code tiekartta.rebuild.events.to.replay} and {@code tiekartta.rebuild.events.rate} (events per second since the
  * rebuild started; 0 when none runs). Not "...events.total": Prometheus reserves {@code _total} for counters and
  * Micrometer drops it from a gauge's name. Counting events is not free on a large store: read at most every 2 s.
@@ -37,7 +37,7 @@ public class RebuildMetrics {
     @EventListener(ApplicationReadyEvent.class)
     public void registerMeters() {
         Gauge.builder("tiekartta.rebuild.active", () -> "REBUILDING".equals(progress().state()) ? 1 : 0)
-             .description("1 while a rebuild of the read models runs (read endpoints answer 503)").register(meters);
+             .description("1 while a rebuild of the read model runs (beside the one in use)").register(meters);
         processing.eventProcessors().values().stream()
                   .filter(StreamingEventProcessor.class::isInstance)
                   .map(p -> p.getName())

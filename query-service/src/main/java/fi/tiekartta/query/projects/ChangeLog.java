@@ -27,7 +27,7 @@ import java.util.Map;
 public class ChangeLog {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
-    private static final String COLUMNS = "project_id, sequence, change_id, event_id, type, recorded_at, actor, reason, "
+    static final String COLUMNS = "project_id, sequence, change_id, event_id, type, recorded_at, actor, reason, "
             + "correlation_id, effective_date, status, previous_status, unit, progress_percent, target_year, "
             + "scheduled_for, note, corrects, details";
 
@@ -169,7 +169,7 @@ public class ChangeLog {
         }
     }
 
-    private static String toJson(Object value) {
+    static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

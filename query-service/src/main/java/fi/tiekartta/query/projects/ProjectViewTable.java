@@ -213,7 +213,7 @@ public class ProjectViewTable {
         }
     }
 
-    private static String toJson(ProjectState state) {
+    static String toJson(ProjectState state) {
         try {
             return JSON.writeValueAsString(state);
         } catch (JsonProcessingException e) {

@@ -42,17 +42,22 @@ public class ProjectionWriter {
     private final MeterRegistry meters;
 
     public ProjectionWriter(ChangeLog changes, ProjectViewTable views, ProjectHeads heads, MeterRegistry meters,
-                            @Value("${tiekartta.projection.cache.max-changes:300000}") long cacheMaxChanges) {
+                            @Value("${tiekartta.projection.cache.heap-share:0.25}") double cacheHeapShare) {
         this.changes = changes;
         this.views = views;
         this.heads = heads;
-        this.cache = new KnownProjects(cacheMaxChanges);
+        // Relative to the heap, so that -Xmx alone sizes the service: the rest is for queries (a roadmap of 10,000
+        // projects is a few MB of rows and JSON) and a rebuild (bounded chunks, BulkBuild).
+        this.cache = new KnownProjects((long) (Runtime.getRuntime().maxMemory() * cacheHeapShare));
         this.meters = meters;
         Gauge.builder("tiekartta.projection.cache.projects", cache, KnownProjects::size)
              .description("Projects whose changes and believed rows the projection holds in memory").register(meters);
         Gauge.builder("tiekartta.projection.cache.changes", cache, KnownProjects::changes)
-             .description("Changes held in memory by the projection's cache (bounded by tiekartta.projection.cache.max-changes)")
+             .description("Changes held in memory by the projection's cache")
              .register(meters);
+        Gauge.builder("tiekartta.projection.cache.bytes", cache, KnownProjects::bytes)
+             .description("Heap the projection's cache takes, estimated (bounded by tiekartta.projection.cache.heap-share of the heap)")
+             .baseUnit("bytes").register(meters);
     }
 
     /**

@@ -63,8 +63,9 @@ class ReminderJob {
     /** Sends what is due now and not sent yet. @return the reminders this call sent */
     List<SentReminders.Sent> sendDue() {
         List<SentReminders.Sent> done = new ArrayList<>();
-        if (rebuild.isRebuilding()) {
-            // Half-replayed views would show reports as missing that are not.
+        if (!rebuild.hasReadModel()) {
+            // Before the first build there are no views to tell who has reported. (A rebuild leaves the views in use
+            // whole and current: reminders go on meanwhile.)
             return done;
         }
         LocalDate today = LocalDate.now(clock);

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectProjection.PROCESSING_GROUP)
 public class RoundProjection {
 
+    private static final String LIVE_SCHEMA = "read_model";
+
     private final RoundTable rounds;
 
     public RoundProjection(RoundTable rounds) {
@@ -29,12 +31,29 @@ public class RoundProjection {
 
     @EventHandler
     void on(ReportingRoundOpenedEvent event, EventMessage<?> message) {
-        rounds.opened(event.roundId(), event.title(), event.asOf(), event.dueDate(), message.getTimestamp(), actor(message));
+        project(LIVE_SCHEMA, message);
     }
 
     @EventHandler
     void on(ReportingRoundClosedEvent event, EventMessage<?> message) {
-        rounds.closed(event.roundId(), message.getTimestamp(), actor(message));
+        project(LIVE_SCHEMA, message);
+    }
+
+    /** Whether {@code payload} is a round's event, which {@link #project} writes. */
+    public static boolean isRoundEvent(Object payload) {
+        return payload instanceof ReportingRoundOpenedEvent || payload instanceof ReportingRoundClosedEvent;
+    }
+
+    /**
+     * Writes a round's event into the {@code reporting_round} of {@code schema}: the live handlers' one home, which a
+     * rebuild calls for its own tables, so the two cannot disagree.
+     */
+    public void project(String schema, EventMessage<?> message) {
+        if (message.getPayload() instanceof ReportingRoundOpenedEvent event) {
+            rounds.opened(schema, event.roundId(), event.title(), event.asOf(), event.dueDate(), message.getTimestamp(), actor(message));
+        } else if (message.getPayload() instanceof ReportingRoundClosedEvent event) {
+            rounds.closed(schema, event.roundId(), message.getTimestamp(), actor(message));
+        }
     }
 
     /** The reminders sent (table round_reminder) are facts, not projections: a rebuild leaves them alone. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 @Repository
 public class RoundTable {
 
+    private static final String LIVE_SCHEMA = "read_model";
     private static final String COLUMNS = "round_id, title, as_of, due_date, opened_at, opened_by, closed_at, closed_by";
 
     private final JdbcTemplate jdbc;
@@ -26,14 +27,24 @@ public class RoundTable {
 
     /** Records an opening; a redelivered one (the same round) changes nothing. */
     void opened(String roundId, String title, LocalDate asOf, LocalDate dueDate, Instant at, String by) {
-        jdbc.update("INSERT INTO read_model.reporting_round (round_id, title, as_of, due_date, opened_at, opened_by) "
+        opened(LIVE_SCHEMA, roundId, title, asOf, dueDate, at, by);
+    }
+
+    /** The same, into the {@code reporting_round} of {@code schema}: a rebuild's tables are written with this code too. */
+    public void opened(String schema, String roundId, String title, LocalDate asOf, LocalDate dueDate, Instant at, String by) {
+        jdbc.update("INSERT INTO " + schema + ".reporting_round (round_id, title, as_of, due_date, opened_at, opened_by) "
                     + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (round_id) DO NOTHING",
                     roundId, title, Date.valueOf(asOf), Date.valueOf(dueDate), Timestamp.from(at), by);
     }
 
     /** Records a closing; only the first counts (a redelivery, or a second close the command side let through). */
     void closed(String roundId, Instant at, String by) {
-        jdbc.update("UPDATE read_model.reporting_round SET closed_at = ?, closed_by = ? WHERE round_id = ? AND closed_at IS NULL",
+        closed(LIVE_SCHEMA, roundId, at, by);
+    }
+
+    /** The same, in the {@code reporting_round} of {@code schema}. */
+    public void closed(String schema, String roundId, Instant at, String by) {
+        jdbc.update("UPDATE " + schema + ".reporting_round SET closed_at = ?, closed_by = ? WHERE round_id = ? AND closed_at IS NULL",
                     Timestamp.from(at), by, roundId);
     }
 

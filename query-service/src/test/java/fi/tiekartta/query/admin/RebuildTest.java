@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +31,7 @@ import static fi.tiekartta.vocabulary.ProjectStatus.POSTPONED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A rebuild from the event store gives the same answers as before it, and never a half-built one. */
+/** A rebuild from the event store gives the same answers as before it, and the read model in use answers meanwhile. */
 class RebuildTest extends QueryServiceTestBase {
 
     private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
@@ -38,9 +40,11 @@ class RebuildTest extends QueryServiceTestBase {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private RebuildHold hold;
 
     @Test
-    void aRebuild_givesTheSameAnswersAsBefore_andAnswers503_meanwhile() throws InterruptedException {
+    void aRebuild_givesTheSameAnswersAsBefore_andTheOldOnesMeanwhile() throws Exception {
         List<String> ids = scenario();
         Instant knownAt = Instant.now();
         Map<String, String> before = answers(ids, knownAt);
@@ -49,33 +53,58 @@ class RebuildTest extends QueryServiceTestBase {
                     + "VALUES (?, 'matti.m', 'BEFORE_DUE', 'matti.m@heinola.example', ARRAY[?], now(), now())", ROUND, ids.get(0));
         before.put("round", api().get("/api/reporting-rounds/" + ROUND, managementToken()).body());
 
-        Response started = api().post("/api/admin/replay", ADMIN, "");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-
-        List<Integer> seenDuringRebuild = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> {
+        Path held = Files.createDirectories(Path.of("target")).resolve("rebuild-hold-" + UUID.randomUUID());
+        Files.createFile(held);
+        hold.holdWhileExists(held);
+        try {
+            Response started = api().post("/api/admin/replay", ADMIN, "");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            assertThat(started.json().get("state").asText()).isEqualTo("REBUILDING");
+            assertThat(api().post("/api/admin/replay", ADMIN, "").status()).as("one rebuild at a time").isEqualTo(409);
+            // Held after its tables are built, before the switch: everything answers from the read model in use.
+            await().atMost(Duration.ofSeconds(30)).until(() -> builtRows() > 0);
+            Map<String, String> during = answers(ids, knownAt);
+            during.put("round", api().get("/api/reporting-rounds/" + ROUND, managementToken()).body());
+            assertThat(during).isEqualTo(before);
             Response answer = api().get("/api/projects?asOf=" + DAY + "&knownAt=" + knownAt, managementToken());
-            seenDuringRebuild.add(answer.status());
-            if (answer.status() == 503) {
-                assertThat(answer.header("Retry-After")).isPresent();
-                assertThat(answer.contentType()).startsWith("application/problem+json");
-            } else {
-                assertThat(answer.body()).as("no half-built answer").isEqualTo(before.get("list " + DAY));
-            }
-            JsonNode state = api().get("/api/admin/replay", ADMIN).json();
-            return state.get("state").asText().equals("IDLE");
-        });
-
-        assertThat(seenDuringRebuild).isSubsetOf(200, 503);
-        Map<String, String> after = answers(ids, knownAt);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header(RebuildGate.REBUILD_HEADER)).contains("running");
+            // The processor keeps the read model in use current meanwhile, and goes on from the snapshot after the switch.
+            String late = newProjectId();
+            append(late, 0, new ProjectRegisteredEvent(late, "reg", "TEKNIIKKA", "Myöhäinen", "matti.m", 2022, 2023, null, DAY),
+                   "koordinaattori", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/api/projects/" + late, managementToken()).status() == 200);
+            assertThat(api().get("/api/admin/replay", ADMIN).json().get("state").asText()).isEqualTo("REBUILDING");
+            String later = newProjectId();
+            ids.add(late);
+            ids.add(later);
+            Files.delete(held);
+            append(later, 0, new ProjectRegisteredEvent(later, "reg", "TEKNIIKKA", "Myöhempi", "matti.m", 2022, 2023, null, DAY),
+                   "koordinaattori", null);
+        } finally {
+            hold.holdWhileExists(null);
+            Files.deleteIfExists(held);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/admin/replay", ADMIN).json().get("state").asText().equals("IDLE"));
+        for (String id : ids.subList(ids.size() - 2, ids.size())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/api/projects/" + id, managementToken()).status() == 200);
+        }
+        Map<String, String> after = answers(ids.subList(0, ids.size() - 2), knownAt);
         after.put("round", api().get("/api/reporting-rounds/" + ROUND, managementToken()).body());
         assertThat(after).isEqualTo(before);
         assertThat(before.get("round")).contains("\"state\":\"CLOSED\"").contains("\"kind\":\"BEFORE_DUE\"")
-                                       .contains("\"projectId\":\"" + ids.get(ids.size() - 1) + "\"");
+                                       .contains("\"projectId\":\"" + ids.get(ids.size() - 3) + "\"");
+        assertThat(api().get("/api/projects?asOf=" + DAY, managementToken()).header(RebuildGate.REBUILD_HEADER)).isEmpty();
         JsonNode progress = api().get("/api/admin/replay", ADMIN).json();
         JsonNode processor = progress.get("processors").get(0);
         assertThat(processor.get("processor").asText()).isEqualTo("project-views");
-        assertThat(processor.get("eventsDone").asLong()).isEqualTo(processor.get("eventsTotal").asLong());
+        assertThat(processor.get("eventsDone").asLong()).isEqualTo(processor.get("eventsTotal").asLong()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE schemaname IN ('read_model_build', 'read_model_retired')",
+                                       Long.class)).as("no build or retired tables left behind").isZero();
+    }
+
+    private long builtRows() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE schemaname = 'read_model_build'", Long.class);
     }
 
     @Test

@@ -1,0 +1,377 @@
+package fi.tiekartta.query.admin;
+
+import fi.tiekartta.query.projects.BulkProjection;
+import fi.tiekartta.query.projects.CopyRows;
+import fi.tiekartta.query.projects.RecordedChange;
+import fi.tiekartta.query.projects.RecordedChanges;
+import fi.tiekartta.query.round.RoundProjection;
+import fi.tiekartta.support.eventstore.EventStoreTables;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * Builds a complete read model in schema {@value #BUILD_SCHEMA}, beside the one in use: tables made like the live
+ * ones but without indexes, filled from one REPEATABLE READ snapshot of the event store read once, stream after
+ * stream ({@code ORDER BY aggregate_identifier, sequence_number}), each stream folded in memory by the live
+ * projection's own code ({@link BulkProjection}, {@link RoundProjection#project}) and written with COPY in chunks;
+ * then the live tables' constraints and indexes are created on the new ones (from the catalog: the migrations
+ * stay their one home). Everything in the snapshot is every event up to its last global index, because appends
+ * commit in global-index order (docs/RELIABILITY.md, "Gap safety"); the processors go on from there.
+ */
+@Component
+class BulkBuild {
+
+    static final String BUILD_SCHEMA = "read_model_build";
+    /** The tables the project views' processor owns and a rebuild replaces. Not token_entry, round_reminder (facts),
+     * processor_node, rebuild_state or Flyway's history. */
+    static final List<String> TABLES = List.of("project_change", "project_view", "project_head", "reporting_round");
+
+    /** Rows are streamed from the server this many at a time, never collected. */
+    private static final int FETCH_SIZE = 5_000;
+    /** A COPY chunk's size in characters: large enough that a COPY's own cost vanishes, small against the heap. */
+    private static final int CHUNK_CHARS = 2 << 20;
+    private static final String SELECT = "SELECT aggregate_identifier, sequence_number, event_identifier, type, time_stamp, "
+            + "payload_type, payload_revision, payload, meta_data FROM " + EventStoreTables.DOMAIN_EVENTS
+            + " WHERE global_index <= ? ORDER BY aggregate_identifier, sequence_number";
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final RoundProjection rounds;
+
+    BulkBuild(DataSource dataSource, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+              RoundProjection rounds) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.rounds = rounds;
+    }
+
+    /** What a build read: the snapshot's last global index and how many events it held. */
+    record Snapshot(long head, long events, List<DomainEventMessage<?>> roundEvents) {
+    }
+
+    /** Empties the build schema and creates the tables, unindexed. */
+    void prepare() {
+        ensureSchema(BUILD_SCHEMA);
+        emptySchema(BUILD_SCHEMA);
+        for (String table : TABLES) {
+            // Defaults (project_view.id draws from the live table's sequence, so ids stay unique across the switch),
+            // NOT NULL and CHECK constraints; primary keys, unique constraints and indexes come after the rows.
+            jdbc.execute("CREATE TABLE " + BUILD_SCHEMA + "." + table + " (LIKE read_model." + table
+                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+        }
+    }
+
+    /**
+     * Reads the snapshot and writes the rows. {@code sizeKnown} is told how many events the snapshot holds,
+     * {@code progress} how many are done, now and then.
+     */
+    Snapshot fill(LongConsumer sizeKnown, LongConsumer progress) throws SQLException, InterruptedException {
+        Copier copier = new Copier();
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            reader.setReadOnly(true);
+            long head;
+            long total;
+            try (Statement s = reader.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(max(global_index), -1), count(*) FROM " + EventStoreTables.DOMAIN_EVENTS)) {
+                rs.next();
+                head = rs.getLong(1);
+                total = rs.getLong(2);
+            }
+            sizeKnown.accept(total);
+            long done = 0;
+            List<DomainEventMessage<?>> roundEvents = new ArrayList<>();
+            try (PreparedStatement select = reader.prepareStatement(SELECT)) {
+                select.setFetchSize(FETCH_SIZE);
+                select.setLong(1, head);
+                try (ResultSet rs = select.executeQuery()) {
+                    String stream = null;
+                    List<RecordedChange> changes = new ArrayList<>();
+                    while (rs.next()) {
+                        String aggregate = rs.getString(1);
+                        if (!aggregate.equals(stream)) {
+                            copier.project(stream, changes);
+                            changes.clear();
+                            stream = aggregate;
+                        }
+                        DomainEventMessage<?> message = message(rs);
+                        if (RecordedChanges.isProjectEvent(message.getPayload())) {
+                            changes.add(RecordedChanges.of(message).orElseThrow());
+                        } else if (RoundProjection.isRoundEvent(message.getPayload())) {
+                            roundEvents.add(message);
+                        }
+                        if (++done % 10_000 == 0) {
+                            progress.accept(done);
+                        }
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new InterruptedException("rebuild stopped");
+                        }
+                    }
+                    copier.project(stream, changes);
+                }
+            }
+            reader.commit();
+            copier.finish();
+            progress.accept(done);
+            return new Snapshot(head, done, roundEvents);
+        } finally {
+            copier.close();
+        }
+    }
+
+    /**
+     * The live tables' primary keys, unique constraints and indexes, created on the built ones, then statistics. The
+     * constraints go first, one at a time (each locks its table); the other indexes are built two at a time, one per
+     * core, each with more sort memory than a query needs.
+     */
+    void index() throws SQLException, InterruptedException {
+        List<String> indexes = new ArrayList<>();
+        for (String table : TABLES) {
+            String live = "read_model." + table;
+            String built = BUILD_SCHEMA + "." + table;
+            List<Map<String, Object>> constraints = jdbc.queryForList(
+                    "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint"
+                    + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u') ORDER BY conname", live);
+            for (Map<String, Object> c : constraints) {
+                indexes.add("ALTER TABLE " + built + " ADD CONSTRAINT " + c.get("conname") + " " + c.get("def"));
+            }
+        }
+        runOnTwoConnections(indexes.stream().map(List::of).toList());
+        List<List<String>> others = new ArrayList<>();
+        for (String table : TABLES) {
+            String live = "read_model." + table;
+            String built = BUILD_SCHEMA + "." + table;
+            for (String definition : jdbc.queryForList(
+                    "SELECT indexdef FROM pg_indexes i WHERE schemaname = 'read_model' AND tablename = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conrelid = CAST(? AS regclass)"
+                    + "                 AND c.conname = i.indexname) ORDER BY indexname", String.class, table, live)) {
+                String onBuilt = definition.replace(" ON " + live + " ", " ON " + built + " ");
+                if (onBuilt.equals(definition)) {
+                    throw new IllegalStateException("unexpected index definition: " + definition);
+                }
+                others.add(List.of(onBuilt));
+            }
+            others.add(List.of("ANALYZE " + built));
+        }
+        runOnTwoConnections(others);
+    }
+
+    /** Runs each group of statements in order, two groups at a time on two connections of their own. */
+    private void runOnTwoConnections(List<List<String>> groups) throws SQLException, InterruptedException {
+        java.util.concurrent.ConcurrentLinkedQueue<List<String>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(groups);
+        ExecutorService builders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rebuild-index"));
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                done.add(builders.submit(() -> {
+                    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                        c.setAutoCommit(true);
+                        s.execute("SET maintenance_work_mem = '128MB'");
+                        try {
+                            for (List<String> group = queue.poll(); group != null; group = queue.poll()) {
+                                for (String statement : group) {
+                                    s.execute(statement);
+                                }
+                            }
+                        } finally {
+                            s.execute("RESET maintenance_work_mem"); // the connection goes back to the pool
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+                }
+            }
+        } finally {
+            builders.shutdownNow();
+        }
+    }
+
+    /**
+     * The rounds' events, few, written row by row by the live code once the table has its primary key (its writes
+     * rely on it), each round's in stream order.
+     */
+    void projectRounds(Snapshot snapshot) {
+        snapshot.roundEvents().forEach(event -> rounds.project(BUILD_SCHEMA, event));
+    }
+
+    void dropBuild() {
+        emptySchema(BUILD_SCHEMA);
+    }
+
+    /**
+     * Creates {@code schema} unless it exists. With the service's own database role (deploy/postgres/roles.sql) it
+     * exists already: that role may not create schemas, and PostgreSQL checks the right before IF NOT EXISTS.
+     */
+    void ensureSchema(String schema) {
+        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema);
+        if (!Boolean.TRUE.equals(exists)) {
+            jdbc.execute("CREATE SCHEMA " + schema);
+        }
+    }
+
+    /** Drops a rebuild's tables from {@code schema} (the build's, or the retired tables after a switch). */
+    void emptySchema(String schema) {
+        for (String table : TABLES) {
+            jdbc.execute("DROP TABLE IF EXISTS " + schema + "." + table);
+        }
+    }
+
+    private DomainEventMessage<?> message(ResultSet rs) throws SQLException {
+        Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getString(8), String.class, rs.getString(6), rs.getString(7)));
+        String meta = rs.getString(9);
+        MetaData metaData = meta == null ? MetaData.emptyInstance()
+                : serializer.deserialize(new SimpleSerializedObject<>(meta, String.class, MetaData.class.getName(), null));
+        return new GenericDomainEventMessage<>(rs.getString(4), rs.getString(1), rs.getLong(2), payload, metaData,
+                                               rs.getString(3), DateTimeUtils.parseInstant(rs.getString(5)));
+    }
+
+    /**
+     * Folds streams into COPY chunks and sends full chunks from a thread of its own, so that the database writes one
+     * chunk while the next is folded (the machine's two cores both work). At most two chunks wait: a bounded heap.
+     */
+    private final class Copier {
+
+        private final Connection writer;
+        private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
+        private final Semaphore waiting = new Semaphore(2);
+        private final List<Future<?>> sent = new ArrayList<>();
+        private CopyRows changes = new CopyRows();
+        private CopyRows views = new CopyRows();
+        private CopyRows heads = new CopyRows();
+
+        Copier() throws SQLException {
+            this.writer = dataSource.getConnection();
+            this.writer.setAutoCommit(true);
+        }
+
+        void project(String stream, List<RecordedChange> changesOfStream) throws SQLException {
+            if (stream == null || changesOfStream.isEmpty()) {
+                return;
+            }
+            BulkProjection.project(stream, changesOfStream, changes, views, heads);
+            if (changes.length() + views.length() + heads.length() > CHUNK_CHARS) {
+                send();
+            }
+        }
+
+        private void send() throws SQLException {
+            CopyRows c = changes;
+            CopyRows v = views;
+            CopyRows h = heads;
+            changes = new CopyRows();
+            views = new CopyRows();
+            heads = new CopyRows();
+            checkSent();
+            try {
+                waiting.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("rebuild stopped", e);
+            }
+            sent.add(sender.submit(() -> {
+                try {
+                    copy("project_change", BulkProjection.CHANGE_COLUMNS, c);
+                    copy("project_view", BulkProjection.VIEW_COLUMNS, v);
+                    copy("project_head", BulkProjection.HEAD_COLUMNS, h);
+                    return null;
+                } finally {
+                    waiting.release();
+                }
+            }));
+        }
+
+        private void copy(String table, String columns, CopyRows rows) throws SQLException {
+            if (rows.rows() == 0) {
+                return;
+            }
+            try {
+                writer.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY " + BUILD_SCHEMA + "." + table + " (" + columns + ") FROM STDIN", new StringReader(rows.text()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into " + table + " failed", e);
+            }
+        }
+
+        private void checkSent() throws SQLException {
+            sent.removeIf(f -> f.isDone() && !failed(f));
+            for (Future<?> f : sent) {
+                if (f.isDone()) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException(e);
+                    }
+                }
+            }
+        }
+
+        private static boolean failed(Future<?> f) {
+            try {
+                f.get();
+                return false;
+            } catch (Exception e) {
+                return true;
+            }
+        }
+
+        void finish() throws SQLException, InterruptedException {
+            send();
+            for (Future<?> f : sent) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
+                }
+            }
+            sent.clear();
+        }
+
+        void close() throws SQLException {
+            sender.shutdownNow();
+            try {
+                sender.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                writer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package fi.tiekartta.query.projects;
+
+import java.util.List;
+
+/**
+ * The projection of one project's whole stream at once, for a rebuild: the changes go through exactly the code the
+ * live projection runs ({@link KnownProject#apply} into a {@link ProjectionBatch}, as {@link ProjectionWriter} does for
+ * a processor's batch), so the bulk path and the live path cannot disagree; only the writing differs. The rows come
+ * out as COPY text for the tables {@code project_change}, {@code project_view} and {@code project_head}.
+ */
+public final class BulkProjection {
+
+    /** The columns each {@link CopyRows} is written with, in this order. */
+    public static final String CHANGE_COLUMNS = ChangeLog.COLUMNS;
+    public static final String VIEW_COLUMNS = "project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state";
+    public static final String HEAD_COLUMNS = "project_id, version, version_recorded_at, last_recorded_at";
+
+    private BulkProjection() {
+    }
+
+    /**
+     * Folds {@code stream} (one project's changes in sequence order, a prefix of its stream) and adds its rows.
+     * @return the number of changes applied
+     */
+    public static int project(String projectId, List<RecordedChange> stream, CopyRows changes, CopyRows views, CopyRows heads) {
+        if (stream.isEmpty()) {
+            return 0;
+        }
+        KnownProject project = KnownProject.of(projectId, List.of(), List.of());
+        ProjectionBatch batch = new ProjectionBatch();
+        for (RecordedChange change : stream) {
+            if (!project.has(change.sequence())) {
+                project.apply(change, batch);
+            }
+        }
+        for (RecordedChange c : batch.changes) {
+            changes.row(c.projectId(), c.sequence(), c.changeId(), c.eventId(), c.type().name(), c.recordedAt(), c.actor(),
+                        c.reason(), c.correlationId(), c.effectiveDate(), c.status() == null ? null : c.status().name(),
+                        c.previousStatus() == null ? null : c.previousStatus().name(), c.unit(), c.progressPercent(),
+                        c.targetYear(), c.scheduledFor(), c.note(), c.corrects(),
+                        c.details() == null ? null : ChangeLog.toJson(c.details()));
+        }
+        for (ProjectionBatch.NewRow row : batch.inserts) {
+            if (!row.dropped()) {
+                ProjectTimeline.Segment segment = row.segment;
+                views.row(row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
+                          segment.state().sector(), segment.state().status().name(), ProjectViewTable.toJson(segment.state()));
+            }
+        }
+        heads.row(projectId, project.lastSequence(), project.versionRecordedAt(), project.lastRecordedAt());
+        return batch.changes.size();
+    }
+}

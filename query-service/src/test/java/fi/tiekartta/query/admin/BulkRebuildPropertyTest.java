@@ -1,0 +1,170 @@
+package fi.tiekartta.query.admin;
+
+import fi.tiekartta.events.ProjectRegisteredEvent;
+import fi.tiekartta.events.ProjectStatusChangedEvent;
+import fi.tiekartta.events.ReportingRoundClosedEvent;
+import fi.tiekartta.events.ReportingRoundOpenedEvent;
+import fi.tiekartta.events.StatusChangeCorrectedEvent;
+import fi.tiekartta.events.StatusChangeRetractedEvent;
+import fi.tiekartta.query.QueryServiceTestBase;
+import fi.tiekartta.query.timetravel.RandomHistory;
+import fi.tiekartta.query.timetravel.RandomHistory.Change;
+import fi.tiekartta.query.timetravel.RandomHistory.Correction;
+import fi.tiekartta.query.timetravel.RandomHistory.Retraction;
+import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.TestTokens;
+import fi.tiekartta.vocabulary.ProjectStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Random histories of several projects (backdated changes, corrections, retractions, units) and reporting rounds,
+ * appended interleaved and projected live; then the read model is rebuilt by the bulk path (one snapshot, folded per
+ * stream, COPY) and every query (project, list, roadmap, history, year-end report, round) answers exactly as the
+ * live-projected read model did, as known at every step.
+ */
+class BulkRebuildPropertyTest extends QueryServiceTestBase {
+
+    private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
+    private static final int PROJECTS = 6;
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 17, 42, 101})
+    void theBulkRebuiltReadModel_answersEveryQueryAsTheLiveProjectedOne(long seed) throws InterruptedException {
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        List<RandomHistory> histories = new ArrayList<>();
+        List<List<Object>> pending = new ArrayList<>();
+        for (int p = 0; p < PROJECTS; p++) {
+            String id = newProjectId();
+            RandomHistory history = RandomHistory.generate(seed * 31 + p);
+            ids.add(id);
+            histories.add(history);
+            List<Object> events = new ArrayList<>();
+            events.add(new ProjectRegisteredEvent(id, "reg", p % 2 == 0 ? "TEKNIIKKA" : "HYVINVOINTI", "Hanke " + p,
+                                                  "omistaja" + p % 3, 2021, 2024, null, history.registeredOn()));
+            history.steps().forEach(step -> events.add(event(id, step)));
+            pending.add(events);
+        }
+        String round = "kierros-" + UUID.randomUUID();
+        List<Instant> knownAfter = new ArrayList<>();
+        long[] next = new long[PROJECTS];
+        int roundEvents = 0;
+        int left = pending.stream().mapToInt(List::size).sum();
+        int openAt = left / 3;
+        int closeAt = 2 * left / 3;
+        for (int appended = 0; left > 0; appended++) {
+            if (appended == openAt || appended == closeAt) {
+                Object roundEvent = roundEvents == 0
+                        ? new ReportingRoundOpenedEvent(round, "Kierros " + seed, LocalDate.of(2021, 6, 30), LocalDate.of(2021, 8, 31))
+                        : new ReportingRoundClosedEvent(round);
+                appendTo("ReportingRound", round, roundEvents++, roundEvent, "koordinaattori", null);
+                knownAfter.add(pause());
+            }
+            int p;
+            do {
+                p = random.nextInt(PROJECTS);
+            } while (next[p] >= pending.get(p).size());
+            append(ids.get(p), next[p], pending.get(p).get((int) next[p]), "omistaja" + p % 3, "testi");
+            next[p]++;
+            left--;
+            if (random.nextInt(3) == 0) {
+                knownAfter.add(pause());
+            }
+        }
+        knownAfter.add(pause());
+        for (int p = 0; p < PROJECTS; p++) {
+            awaitVersion(ids.get(p), pending.get(p).size() - 1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api().get("/api/reporting-rounds/" + round, managementToken()).json().path("state").asText().equals("CLOSED"));
+
+        TreeSet<LocalDate> days = new TreeSet<>();
+        histories.forEach(h -> days.addAll(h.interestingDays()));
+        Map<String, String> live = answers(ids, round, days, knownAfter);
+
+        assertThat(api().post("/api/admin/replay", ADMIN, "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/api/admin/replay", ADMIN).json().get("state").asText().equals("IDLE"));
+
+        Map<String, String> rebuilt = answers(ids, round, days, knownAfter);
+        assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+        live.forEach((query, answer) -> assertThat(rebuilt.get(query)).as("seed %d: %s", seed, query).isEqualTo(answer));
+    }
+
+    private Map<String, String> answers(List<String> ids, String round, TreeSet<LocalDate> days, List<Instant> knownAfter) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<LocalDate> someDays = new ArrayList<>(days);
+        // Five instants spread over the history, the last after everything: each a different mix of closed rows.
+        List<Instant> instants = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            instants.add(knownAfter.get(i * (knownAfter.size() - 1) / 5));
+        }
+        for (Instant known : instants) {
+            for (LocalDate day : someDays) {
+                for (String id : ids) {
+                    put(answers, "project " + id + " " + day + " " + known, "/api/projects/" + id + "?asOf=" + day + "&knownAt=" + known);
+                }
+            }
+            for (LocalDate day : List.of(someDays.get(0), someDays.get(someDays.size() / 2), someDays.get(someDays.size() - 1))) {
+                put(answers, "list " + day + " " + known, "/api/projects?asOf=" + day + "&knownAt=" + known);
+                put(answers, "roadmap " + day + " " + known, "/api/roadmap?asOf=" + day + "&knownAt=" + known);
+            }
+            for (int year = 2021; year <= 2023; year++) {
+                put(answers, "year-end " + year + " " + known, "/api/reports/year-end/" + year + "?knownAt=" + known);
+            }
+        }
+        ids.forEach(id -> put(answers, "history " + id, "/api/projects/" + id + "/history"));
+        put(answers, "round", "/api/reporting-rounds/" + round);
+        put(answers, "round report", "/api/reporting-rounds/" + round + "/report");
+        return answers;
+    }
+
+    private void put(Map<String, String> answers, String query, String path) {
+        Response response = api().get(path, managementToken());
+        // a problem answer carries the request's own correlation id: only its status is the answer
+        answers.put(query, response.status() == 200
+                ? response.header("ETag").orElse("") + " " + response.body() : Integer.toString(response.status()));
+    }
+
+    private static Object event(String id, RandomHistory.Step step) {
+        if (step instanceof Change c) {
+            return new ProjectStatusChangedEvent(id, c.changeId(), c.status(), ProjectStatus.NOT_STARTED, c.effectiveDate(),
+                                                 c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
+        }
+        if (step instanceof Correction c) {
+            return new StatusChangeCorrectedEvent(id, c.changeId(), c.corrects(), c.status(), c.effectiveDate(),
+                                                  c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
+        }
+        Retraction r = (Retraction) step;
+        return new StatusChangeRetractedEvent(id, r.changeId(), r.retracts());
+    }
+
+    /** Events are recorded in milliseconds: step apart so that an instant falls cleanly between two of them. */
+    private static Instant pause() throws InterruptedException {
+        Thread.sleep(3);
+        Instant between = Instant.now();
+        Thread.sleep(3);
+        return between;
+    }
+
+    private void awaitVersion(String id, long version) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Response response = api().get("/api/projects/" + id + "?asOf=2030-01-01", managementToken());
+            return response.status() == 200 && response.json().get("version").asLong() == version;
+        });
+    }
+}
