@@ -31,6 +31,9 @@ public abstract class QueryServiceTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         QueryServiceDatabase.register(registry, DATABASE);
+        // Where the page sends commands (UiCommandServiceTest). Set for every test of this base, not in a context of
+        // its own: a second service context would run a second projection on this database and take its segments.
+        registry.add("tiekartta.ui.command-url", () -> "http://localhost:8081/");
     }
 
     @LocalServerPort

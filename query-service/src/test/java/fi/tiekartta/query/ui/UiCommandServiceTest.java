@@ -3,15 +3,14 @@ package fi.tiekartta.query.ui;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page sends commands to the command-service on another origin: its configuration names that origin, and the
- * page's Content-Security-Policy lets its script connect there (and nowhere else new).
+ * page's Content-Security-Policy lets its script connect there (and nowhere else new). The setting is
+ * {@code http://localhost:8081/}, as every test of {@link QueryServiceTestBase} has it.
  */
-@TestPropertySource(properties = "tiekartta.ui.command-url=http://localhost:8081/")
 class UiCommandServiceTest extends QueryServiceTestBase {
 
     @Test
