@@ -32,8 +32,6 @@ class OwnerReportingPageIT {
     private static final Path SCREENSHOTS = Path.of("target", "docs-img");
     private static final String ROUND = "Tilinpäätös 2024";
     private static final String ROUND_AS_OF = "2024-12-31";
-    private static final String NO_BROWSER = "skipped: the browser tests need Debian's chromium and chromium-driver ("
-            + RoadmapPageBrowser.CHROMIUM + ", " + RoadmapPageBrowser.CHROMEDRIVER + ")";
 
     private static final String COORDINATOR = TestTokens.mint("koordinaattori", "COORDINATOR");
     private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
@@ -48,7 +46,7 @@ class OwnerReportingPageIT {
     @BeforeAll
     static void start() {
         if (!RoadmapPageBrowser.installed()) {
-            System.err.println("OwnerReportingPageIT " + NO_BROWSER);
+            System.err.println("OwnerReportingPageIT " + RoadmapPageBrowser.NOT_INSTALLED);
             return;
         }
         system = RunningSystem.startForThePage("owner-reporting", Map.of(), Map.of());
@@ -60,31 +58,21 @@ class OwnerReportingPageIT {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (system != null) {
-                system.close();
-            }
-        }
+    static void stop() throws Exception {
+        RoadmapPageBrowser.closeAll(browser, system);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, NO_BROWSER);
+        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
         page = new ReportingPage(browser.driver, system.pageUrl());
     }
 
     @AfterEach
     void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page == null) {
-            return;
+        if (page != null) {   // null: skipped
+            browser.assertThePageRanCleanly();
         }
-        assertThat(page.page.scriptErrors()).as("script errors").isEmpty();
-        assertThat(page.page.refusedByPolicy()).as("refused by the Content-Security-Policy").isEmpty();
     }
 
     @Test

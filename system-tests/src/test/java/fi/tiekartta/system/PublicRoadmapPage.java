@@ -103,13 +103,6 @@ final class PublicRoadmapPage {
         wait.until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
     }
 
-    List<?> refusedByPolicy() {
-        return (List<?>) script("return window.__refused || []");
-    }
-
-    List<?> scriptErrors() {
-        return (List<?>) script("return window.__errors || []");
-    }
 
     private void assertLabelled(String id) {
         if (driver.findElement(By.cssSelector("label[for='" + id + "']")).getText().isBlank()) {

@@ -38,8 +38,8 @@ final class ReportingPage {
             return "at " + driver.getCurrentUrl() + ", view " + view() + ", alert \""
                    + driver.findElement(By.id("alert")).getText() + "\", status lines \""
                    + driver.findElement(By.id("own-saved")).getText() + "\" \""
-                   + driver.findElement(By.id("rounds-saved")).getText() + "\", script errors " + page.scriptErrors()
-                   + ", refused " + page.refusedByPolicy();
+                   + driver.findElement(By.id("rounds-saved")).getText() + "\", script errors " + RoadmapPageBrowser.scriptErrors(driver)
+                   + ", refused " + RoadmapPageBrowser.refusedByPolicy(driver);
         } catch (RuntimeException e) {
             return "at " + driver.getCurrentUrl() + " (" + e.getMessage() + ")";
         }

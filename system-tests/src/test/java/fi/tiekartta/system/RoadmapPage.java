@@ -200,14 +200,6 @@ final class RoadmapPage {
         driver.findElement(By.cssSelector("#token-form button[type='submit']")).click();
     }
 
-    /** What the page's policy refused and what scripts threw, since the page was loaded. */
-    List<?> refusedByPolicy() {
-        return (List<?>) script("return window.__refused || []");
-    }
-
-    List<?> scriptErrors() {
-        return (List<?>) script("return window.__errors || []");
-    }
 
     // --- how the page loads -------------------------------------------------------------------------------
 

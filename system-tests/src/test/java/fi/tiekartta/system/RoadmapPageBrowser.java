@@ -1,5 +1,7 @@
 package fi.tiekartta.system;
 
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: no browser or driver is downloaded (both
@@ -42,6 +47,11 @@ final class RoadmapPageBrowser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** Why a browser test class was skipped. */
+    static final String NOT_INSTALLED = "skipped: the browser tests need Debian's chromium and chromium-driver ("
+                                        + CHROMIUM + ", " + CHROMEDRIVER + "), and this machine lacks one; install them with: "
+                                        + "apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does)";
+
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
@@ -67,6 +77,43 @@ final class RoadmapPageBrowser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
         return new RoadmapPageBrowser(driver, profile);
+    }
+
+    /** What the policy of the page in the window refused, since that page was loaded ({@link #WATCH}). */
+    static List<?> refusedByPolicy(WebDriver driver) {
+        return (List<?>) ((JavascriptExecutor) driver).executeScript("return window.__refused || []");
+    }
+
+    /** What the scripts of the page in the window threw, since that page was loaded ({@link #WATCH}). */
+    static List<?> scriptErrors(WebDriver driver) {
+        return (List<?>) ((JavascriptExecutor) driver).executeScript("return window.__errors || []");
+    }
+
+    /** What every browser test ends with: the page threw nothing, and its policy refused nothing it asked for. */
+    void assertThePageRanCleanly() {
+        assertThat(scriptErrors(driver)).as("script errors").isEmpty();
+        assertThat(refusedByPolicy(driver)).as("refused by the Content-Security-Policy").isEmpty();
+    }
+
+    /** Closes what a browser test class started, in the order given, each even when closing one before it failed. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        Exception first = null;
+        for (AutoCloseable each : started) {
+            try {
+                if (each != null) {
+                    each.close();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     @Override
