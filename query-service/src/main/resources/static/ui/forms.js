@@ -70,3 +70,21 @@ export function showFormError(form, text) {
   general.hidden = !text;
   return general;
 }
+
+/**
+ * A command the service refused, shown in its form: field errors beside their fields (focus on the first), a 403
+ * as not allowed, anything else with its status and the problem's detail.
+ */
+export function showRefusal(form, error) {
+  if (error.status === 400 && error.fieldErrors.length) {
+    const first = showFieldErrors(form, error.fieldErrors);
+    if (first) {
+      first.focus();
+    }
+  } else if (error.status === 403) {
+    showFormError(form, t('reportForbidden'));
+  } else {
+    showFormError(form, t('reportRefused', { status: error.status,
+      detail: error.problem && error.problem.detail ? error.problem.detail : '' }).trim());
+  }
+}

@@ -5,7 +5,7 @@
 import { ApiError, apiGet, apiJson } from './api.js';
 import { CommandError, newIdempotencyKey, sendCommand, until } from './commands.js';
 import { el } from './dom.js';
-import { clearFieldErrors, showFieldErrors, showFormError } from './forms.js';
+import { clearFieldErrors, showFormError, showRefusal } from './forms.js';
 import { STATUS_ORDER, formatDate, sectorLabel, statusLabel, statusText, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -318,16 +318,8 @@ async function reportFailed(report, error) {
     }, { attempts: 20 });
     showFormError(form, t('changedMeanwhile', { status: fresh ? statusText(fresh) : '?' }));
     form.querySelector('.form-error').focus();
-  } else if (error.status === 400 && error.fieldErrors.length) {
-    const first = showFieldErrors(form, error.fieldErrors);
-    if (first) {
-      first.focus();
-    }
-  } else if (error.status === 403) {
-    showFormError(form, t('reportForbidden'));
   } else {
-    showFormError(form, t('reportRefused', { status: error.status,
-      detail: error.problem && error.problem.detail ? error.problem.detail : '' }).trim());
+    showRefusal(form, error);
   }
 }
 

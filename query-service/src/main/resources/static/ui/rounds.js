@@ -7,7 +7,7 @@
 import { ApiError, apiJson } from './api.js';
 import { CommandError, newIdempotencyKey, sendCommand, until } from './commands.js';
 import { el, idFor } from './dom.js';
-import { clearFieldErrors, showFieldErrors, showFormError } from './forms.js';
+import { clearFieldErrors, showFormError, showRefusal } from './forms.js';
 import { formatDate, formatInstant, sectorLabel, statusLabel, t } from './i18n.js';
 import { fetchDocument } from './reports.js';
 
@@ -245,16 +245,8 @@ function commandFailed(form, error, answered) {
   answered();
   if (error.status === 401) {
     rounds.hooks.onFailure(error);
-  } else if (error.status === 400 && error.fieldErrors.length) {
-    const first = showFieldErrors(form, error.fieldErrors);
-    if (first) {
-      first.focus();
-    }
-  } else if (error.status === 403) {
-    showFormError(form, t('reportForbidden'));
   } else {
-    showFormError(form, t('reportRefused', { status: error.status,
-      detail: error.problem && error.problem.detail ? error.problem.detail : '' }).trim());
+    showRefusal(form, error);
   }
 }
 
