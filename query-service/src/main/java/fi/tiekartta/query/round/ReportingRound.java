@@ -13,4 +13,9 @@ public record ReportingRound(String roundId, String title, LocalDate asOf, Local
     public boolean isOpen() {
         return closedAt == null;
     }
+
+    /** As the answers name it: {@code OPEN} or {@code CLOSED}. */
+    public String state() {
+        return isOpen() ? "OPEN" : "CLOSED";
+    }
 }

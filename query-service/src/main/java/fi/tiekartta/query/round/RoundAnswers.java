@@ -40,6 +40,10 @@ public final class RoundAnswers {
     /** A reminder e-mailed (or, with {@code sentAt} null, claimed and not known to be sent: docs/ROUNDS.md). */
     public record ReminderSent(String owner, ReminderKind kind, String recipient, List<String> projectIds,
                                @Nullable Instant sentAt) {
+
+        static ReminderSent of(SentReminders.Sent sent) {
+            return new ReminderSent(sent.owner(), sent.kind(), sent.recipient(), sent.projectIds(), sent.sentAt());
+        }
     }
 
     /** {@code GET /api/me/reporting}: the open rounds that cover the caller's projects, and which of them are missing. */

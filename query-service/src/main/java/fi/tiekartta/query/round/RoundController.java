@@ -1,16 +1,10 @@
 package fi.tiekartta.query.round;
 
-import fi.tiekartta.query.roadmap.SectorGroups;
-import fi.tiekartta.query.round.RoundAnswers.MissingProject;
 import fi.tiekartta.query.round.RoundAnswers.MyReporting;
-import fi.tiekartta.query.round.RoundAnswers.MyRound;
 import fi.tiekartta.query.round.RoundAnswers.ReminderSent;
 import fi.tiekartta.query.round.RoundAnswers.RoundDetails;
 import fi.tiekartta.query.round.RoundAnswers.RoundList;
-import fi.tiekartta.query.round.RoundAnswers.RoundSummary;
-import fi.tiekartta.query.round.RoundAnswers.SectorProgress;
 import fi.tiekartta.support.security.CurrentActor;
-import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,10 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
+/** The reporting rounds' progress over HTTP; what it is, and how it is kept, is {@link RoundProgress}'s. */
 @Tag(name = "reporting rounds", description = "Who has reported in each reporting round, and what is still missing")
 @RestController
 public class RoundController {
@@ -31,26 +24,18 @@ public class RoundController {
     private final RoundTable rounds;
     private final RoundProgress progress;
     private final SentReminders reminders;
-    private final Sectors sectors;
 
-    public RoundController(RoundTable rounds, RoundProgress progress, SentReminders reminders, Sectors sectors) {
+    public RoundController(RoundTable rounds, RoundProgress progress, SentReminders reminders) {
         this.rounds = rounds;
         this.progress = progress;
         this.reminders = reminders;
-        this.sectors = sectors;
     }
 
     @Operation(summary = "Every reporting round, the most recently opened first, with how many projects have reported",
             description = "COORDINATOR, MANAGEMENT, AUDITOR. Counts as in GET /api/reporting-rounds/{roundId}.")
     @GetMapping("/api/reporting-rounds")
     public RoundList rounds() {
-        return new RoundList(rounds.newestFirst().stream().map(round -> {
-            List<RoundProject> projects = progress.projects(round);
-            int reported = reported(projects);
-            return new RoundSummary(round.roundId(), round.title(), round.asOf(), round.dueDate(), state(round),
-                                    round.openedAt(), round.openedBy(), round.closedAt(), round.closedBy(),
-                                    reported, projects.size() - reported);
-        }).toList());
+        return new RoundList(rounds.newestFirst().stream().map(progress::summary).toList());
     }
 
     @Operation(summary = "One reporting round: the projects it covers, which have reported (per sector), the reminders sent",
@@ -63,21 +48,7 @@ public class RoundController {
     @GetMapping("/api/reporting-rounds/{roundId}")
     public RoundDetails round(@PathVariable String roundId) {
         ReportingRound round = rounds.find(roundId).orElseThrow(() -> new RoundNotFoundException(roundId));
-        List<RoundProject> projects = progress.projects(round);
-        int reported = reported(projects);
-        List<SectorProgress> bySector = SectorGroups.group(sectors, projects, RoundProject::sector).entrySet().stream()
-                .map(group -> {
-                    int sectorReported = reported(group.getValue());
-                    return new SectorProgress(group.getKey().code(), group.getKey().label(), sectorReported,
-                                              group.getValue().size() - sectorReported);
-                })
-                .toList();
-        List<ReminderSent> sent = reminders.of(roundId).stream()
-                .map(r -> new ReminderSent(r.owner(), r.kind(), r.recipient(), r.projectIds(), r.sentAt()))
-                .toList();
-        return new RoundDetails(round.roundId(), round.title(), round.asOf(), round.dueDate(), state(round),
-                                round.openedAt(), round.openedBy(), round.closedAt(), round.closedBy(),
-                                reported, projects.size() - reported, bySector, projects, sent);
+        return progress.details(round, reminders.of(roundId).stream().map(ReminderSent::of).toList());
     }
 
     @Operation(summary = "The caller's own projects still missing in the open reporting rounds",
@@ -87,24 +58,9 @@ public class RoundController {
     @GetMapping("/api/me/reporting")
     public MyReporting myReporting() {
         String me = CurrentActor.name();
-        List<MyRound> mine = new ArrayList<>();
-        for (ReportingRound round : rounds.open()) {
-            List<RoundProject> own = progress.projects(round).stream().filter(p -> Objects.equals(me, p.owner())).toList();
-            if (!own.isEmpty()) {
-                mine.add(new MyRound(round.roundId(), round.title(), round.asOf(), round.dueDate(), own.stream()
-                        .filter(p -> !p.reported())
-                        .map(p -> new MissingProject(p.projectId(), p.title(), p.status()))
-                        .toList()));
-            }
-        }
-        return new MyReporting(mine);
-    }
-
-    static String state(ReportingRound round) {
-        return round.isOpen() ? "OPEN" : "CLOSED";
-    }
-
-    private static int reported(List<RoundProject> projects) {
-        return (int) projects.stream().filter(RoundProject::reported).count();
+        return new MyReporting(rounds.open().stream()
+                                     .map(round -> progress.missingOf(round, me))
+                                     .flatMap(Optional::stream)
+                                     .toList());
     }
 }

@@ -17,7 +17,7 @@ public record RoundReport(String roundId, String title, LocalDate asOf, LocalDat
                           Instant knownAt, Roadmap roadmap) {
 
     static RoundReport of(ReportingRound round, Roadmap roadmap) {
-        return new RoundReport(round.roundId(), round.title(), round.asOf(), round.dueDate(), RoundController.state(round),
+        return new RoundReport(round.roundId(), round.title(), round.asOf(), round.dueDate(), round.state(),
                                round.isOpen(), roadmap.knownAt(), roadmap);
     }
 }

@@ -133,8 +133,62 @@ class RoundProgressTest extends RoundTestBase {
     }
 
     @Test
+    void theListCountsAsTheRoundDoes_andBothMoveWithEachReportWhileOpen_andNotOnceClosed() {
+        String owner = newOwner();
+        LocalDate start = LocalDate.of(1985, 1, 1);
+        LocalDate asOf = LocalDate.of(1985, 12, 31);
+        String first = register("TEKNIIKKA", owner, start);
+        String second = register("HYVINVOINTI", owner, start);
+        String doneBefore = register("TEKNIIKKA", owner, start);
+        report(doneBefore, DONE, LocalDate.of(1985, 5, 1));
+        knownNow(first, second, doneBefore);
+        String roundId = openRound("Tilinpäätös 1985", asOf, LocalDate.of(1986, 1, 15));
+        String token = TestTokens.mint(owner, "OWNER");
+        // The round covers the earlier years' projects of other tests as well: what is asserted is how it moves.
+        JsonNode opened = round(roundId);
+        assertThat(ids(opened)).contains(first, second).doesNotContain(doneBefore);
+        List<Integer> before = counts(opened);
+        assertThat(listed(roundId)).isEqualTo(before);
+        assertThat(missingOf(token, roundId)).containsExactlyInAnyOrder(first, second);
+
+        report(first, IN_PROGRESS, asOf);
+        knownNow(first);
+        List<Integer> afterReport = List.of(before.get(0) + 1, before.get(1) - 1);
+        assertThat(listed(roundId)).as("asked again after a report").isEqualTo(afterReport);
+        assertThat(counts(round(roundId))).isEqualTo(afterReport);
+        assertThat(missingOf(token, roundId)).containsExactly(second);
+
+        closeRound(roundId);
+        report(second, IN_PROGRESS, asOf);
+        knownNow(second);
+        assertThat(listed(roundId)).as("a report after the closing").isEqualTo(afterReport);
+        assertThat(counts(round(roundId))).isEqualTo(afterReport);
+    }
+
+    @Test
     void withoutAnSmtpServerConfigured_noReminderIsEverSent() {
         assertThat(context.getBeanProvider(ReminderJob.class).getIfAvailable()).isNull();
+    }
+
+    /** [reported, missing] of the round as GET /api/reporting-rounds lists it. */
+    private List<Integer> listed(String roundId) {
+        JsonNode list = api().get("/api/reporting-rounds", managementToken()).json().get("rounds");
+        JsonNode round = StreamSupport.stream(list.spliterator(), false)
+                                      .filter(r -> r.get("roundId").asText().equals(roundId)).findFirst().orElseThrow();
+        return counts(round);
+    }
+
+    private static List<Integer> counts(JsonNode round) {
+        return List.of(round.get("reported").asInt(), round.get("missing").asInt());
+    }
+
+    /** The ids GET /api/me/reporting lists as missing in the round for the token's owner. */
+    private List<String> missingOf(String token, String roundId) {
+        JsonNode rounds = api().get("/api/me/reporting", token).json().get("rounds");
+        List<String> ids = new ArrayList<>();
+        StreamSupport.stream(rounds.spliterator(), false).filter(r -> r.get("roundId").asText().equals(roundId))
+                     .forEach(r -> r.get("missing").forEach(p -> ids.add(p.get("projectId").asText())));
+        return ids;
     }
 
     private static List<String> ids(JsonNode round) {
