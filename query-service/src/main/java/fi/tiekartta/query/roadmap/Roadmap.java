@@ -14,11 +14,12 @@ import java.util.Map;
  * its projects by id, and the counts by status of the whole roadmap and of each sector.
  *
  * <p>A page of it ({@code limit}) lists the same sectors with the same counts, each with only its projects of
- * the page; {@code nextCursor} asks for the next page. Left out of the JSON when null, so that an answer without
- * {@code limit} stays what it was.
+ * the page; {@code nextCursor} asks for the next page. Left out of the JSON when null (the only component that
+ * can be), so that an answer without {@code limit} stays what it was, and the API description says it is optional.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Roadmap(LocalDate asOf, Instant knownAt, Map<String, Integer> countsByStatus, List<SectorRoadmap> sectors,
-                      @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+                      @Nullable String nextCursor) {
 
     /** A whole roadmap, or a last page. */
     public Roadmap(LocalDate asOf, Instant knownAt, Map<String, Integer> countsByStatus, List<SectorRoadmap> sectors) {
