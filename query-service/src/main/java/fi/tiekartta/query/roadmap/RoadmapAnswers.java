@@ -60,6 +60,7 @@ public class RoadmapAnswers {
         this.versions = versions;
         this.answers = Caffeine.newBuilder()
                                .maximumWeight(cacheBytes.toBytes())
+                               // A page shares its projects with the whole answer; weighing them again overestimates.
                                .weigher((Key key, Kept kept) -> weight(kept.answer()))
                                .build();
     }
