@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -45,6 +46,6 @@ class RoadmapJsonTest extends RoadmapTestBase {
         assertThat(last.nextCursor()).isNull();
         assertThat(roadmapJson.bytes(first)).isEqualTo(json.writeValueAsBytes(first));
         assertThat(roadmapJson.bytes(last)).isEqualTo(json.writeValueAsBytes(last));
-        assertThat(new String(roadmapJson.bytes(first), java.nio.charset.StandardCharsets.UTF_8)).endsWith("\"nextCursor\":\"" + first.nextCursor() + "\"}");
+        assertThat(new String(roadmapJson.bytes(first), StandardCharsets.UTF_8)).endsWith("\"nextCursor\":\"" + first.nextCursor() + "\"}");
     }
 }

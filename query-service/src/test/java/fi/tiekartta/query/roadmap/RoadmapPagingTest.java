@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,7 @@ class RoadmapPagingTest extends RoadmapTestBase {
     }
 
     private static String encoded(String cursorText) {
-        return URLEncoder.encode(java.util.Base64.getUrlEncoder().withoutPadding()
+        return URLEncoder.encode(Base64.getUrlEncoder().withoutPadding()
                                                  .encodeToString(cursorText.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 }
