@@ -44,19 +44,27 @@ export async function apiJson(path, params = {}) {
   return (await apiGet(path, params)).json();
 }
 
+/** Projects a roadmap page holds: enough to draw totals and the first lanes at once, few enough to draw quickly. */
+export const ROADMAP_PAGE_SIZE = 500;
+
 /**
- * The roadmap on a day as known at an instant (docs/API.md: GET /api/roadmap). Where a server does not have
- * that endpoint yet (404), the same shape is made from GET /api/projects, grouped by sector in its order.
+ * One page of the roadmap on a day as known at an instant, optionally of one sector and one status (docs/API.md:
+ * GET /api/roadmap): every sector with its counts, and the next ROADMAP_PAGE_SIZE projects; nextCursor asks for
+ * the next page, with the first page's knownAt. Where a server does not have that endpoint yet (404), the same
+ * shape is made from GET /api/projects, grouped by sector in its order, as one page.
  */
-export async function loadRoadmap(asOf, knownAt) {
+export async function loadRoadmapPage({
+  asOf, knownAt, sector, status, cursor, limit = ROADMAP_PAGE_SIZE,
+}) {
   try {
-    return { ...(await apiJson('/api/roadmap', { asOf, knownAt })), fallback: false };
+    const page = await apiJson('/api/roadmap', { asOf, knownAt, sector, status, limit, cursor });
+    return { ...page, fallback: false };
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) { // the roadmap itself is never 'not found'
       throw e;
     }
   }
-  const list = await apiJson('/api/projects', { asOf, knownAt });
+  const list = await apiJson('/api/projects', { asOf, knownAt, sector, status });
   const bySector = new Map();
   list.projects.forEach((project) => {
     if (!bySector.has(project.sector)) {
@@ -69,8 +77,14 @@ export async function loadRoadmap(asOf, knownAt) {
     asOf: list.asOf,
     knownAt: list.knownAt,
     countsByStatus: count(list.projects),
-    sectors: [...bySector.entries()].map(([sector, projects]) => ({ sector, label: null,
+    sectors: [...bySector.entries()].map(([code, projects]) => ({ sector: code, label: null,
       countsByStatus: count(projects), projects })),
     fallback: true,
   };
+}
+
+/** The roadmap's sectors (code and label) on a day as known at an instant, for choosing one: a one-project page. */
+export async function loadSectors(asOf, knownAt) {
+  const page = await loadRoadmapPage({ asOf, knownAt, limit: 1 });
+  return page.sectors.map(({ sector, label }) => ({ sector, label }));
 }

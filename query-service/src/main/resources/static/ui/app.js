@@ -1,18 +1,22 @@
 // The roadmap page: signs in, asks the query API for the roadmap on the chosen day, draws it, and opens a
 // project's history. An owner also has "Omat hankkeet" (own.js: what the reporting rounds need, and reporting),
-// a coordinator the reporting rounds (rounds.js). State lives in the address bar (?view=…&asOf=…&knownAt=…) so
-// that a view can be shared.
+// a coordinator the reporting rounds (rounds.js). State lives in the address bar
+// (?view=…&asOf=…&knownAt=…&sector=…&status=…) so that a view, filtered or not, can be shared. A long roadmap
+// comes in pages of ROADMAP_PAGE_SIZE projects, more on "Näytä lisää"; the totals are the whole (filtered) roadmap's.
 
-import { ApiError, loadRoadmap } from './api.js';
+import { ApiError, ROADMAP_PAGE_SIZE, loadRoadmapPage, loadSectors } from './api.js';
 import {
   SignInError, beginOidcSignIn, completeOidcSignIn, currentToken, hasExpiredToken, isOidcCallback, signOut,
   signedInIdentity, takeTokenFromFragment, takeTokenFromText, whoIsSignedIn,
 } from './auth.js';
 import { setCommandUrl } from './commands.js';
+import { el } from './dom.js';
 import { closeHistory, openHistory, rerenderHistory, setUpHistory } from './history.js';
-import { formatDate, formatUtc, language, setLanguage, t, translateStatic } from './i18n.js';
+import {
+  STATUS_ORDER, formatDate, formatUtc, language, sectorLabel, setLanguage, statusLabel, t, translateStatic,
+} from './i18n.js';
 import { renderReports } from './reports.js';
-import { countList, projectsById, renderLanes } from './roadmap.js';
+import { countList, countTotal, projectsById, renderLanes, shownCount, withPage } from './roadmap.js';
 import { loadOwnView, renderOwnView, resetOwnView, setUpOwnView } from './own.js';
 import { loadRoundsView, renderRoundsView, resetRoundsView, setUpRoundsView, stopRoundsRefresh } from './rounds.js';
 
@@ -30,7 +34,12 @@ const state = {
   view: null, // asked for in the address bar: 'roadmap', 'own', 'rounds', or null for the signed-in person's default
   asOf: null, // ISO date
   knownAt: null, // ISO instant (UTC) or null
-  roadmap: null,
+  sector: null, // a sector's code, or null for every sector
+  status: null, // a status code, or null for every status
+  sectors: [], // { sector, label } of the roadmap, for the sector filter
+  roadmap: null, // the pages shown so far, merged (roadmap.js withPage); nextCursor asks for the next
+  roadmapFilter: null, // { sector, status } the roadmap shown was asked with
+  loadingMore: false,
   message: null, // { key, vars }
   loading: null,
 };
@@ -142,7 +151,10 @@ function readAddress() {
   const knownAt = params.get('knownAt');
   state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf || '') ? asOf : today();
   state.knownAt = knownAt && !Number.isNaN(Date.parse(knownAt)) ? knownAt : null;
+  state.sector = params.get('sector') || null; // the server names an unknown one (400)
+  state.status = STATUS_ORDER.includes(params.get('status')) ? params.get('status') : null;
   $('as-of').value = state.asOf;
+  renderFilters();
   $('known-at').value = state.knownAt ? state.knownAt.replace(/(\.\d+)?Z$/, '').slice(0, 19) : '';
 }
 
@@ -154,6 +166,12 @@ function writeAddress(push) {
   params.set('asOf', state.asOf);
   if (state.knownAt) {
     params.set('knownAt', state.knownAt);
+  }
+  if (state.sector) {
+    params.set('sector', state.sector);
+  }
+  if (state.status) {
+    params.set('status', state.status);
   }
   const address = `${window.location.pathname}?${params}`;
   if (address !== window.location.pathname + window.location.search) {
@@ -178,18 +196,24 @@ async function load() {
     await loadRoundsView();
     return;
   }
-  const asked = { asOf: state.asOf, knownAt: state.knownAt };
+  const asked = { asOf: state.asOf, knownAt: state.knownAt, sector: state.sector, status: state.status };
   state.loading = asked;
   $('main').setAttribute('aria-busy', 'true');
   document.body.dataset.loading = 'true';
   announce(t('loading'));
   try {
-    const roadmap = await loadRoadmap(asked.asOf, asked.knownAt);
+    const roadmap = await loadRoadmapPage(asked);
+    // A roadmap of one sector lists only that one: the others to choose from come from the whole roadmap.
+    const sectors = asked.sector && !roadmap.fallback ? await loadSectors(roadmap.asOf, roadmap.knownAt)
+      : roadmap.sectors.map(({ sector, label }) => ({ sector, label }));
     if (state.loading !== asked) {
       return; // a later request overtook this one
     }
     state.roadmap = roadmap;
+    state.roadmapFilter = { sector: asked.sector, status: asked.status };
+    state.sectors = sectors;
     clearMessage();
+    renderFilters();
     renderRoadmap(true);
   } catch (e) {
     if (state.loading === asked) {
@@ -207,6 +231,8 @@ async function load() {
 /** Nothing shown rather than a roadmap this token may no longer see. */
 function clearRoadmap() {
   state.roadmap = null;
+  $('more').hidden = true;
+  $('summary-filter').hidden = true;
   $('summary-heading').textContent = '';
   $('summary-counts').replaceChildren();
   $('lanes').replaceChildren();
@@ -214,8 +240,39 @@ function clearRoadmap() {
   document.title = t('pageTitle');
 }
 
+/** The whole (filtered) roadmap's number of projects, however many of its pages are shown. */
 function total(roadmap) {
-  return roadmap.sectors.reduce((sum, s) => sum + s.projects.length, 0);
+  return countTotal(roadmap.countsByStatus);
+}
+
+/** The filter's options, in the page's language, the chosen ones selected. */
+function renderFilters() {
+  const sectorSelect = $('sector-filter');
+  const sectors = [...state.sectors];
+  if (state.sector && !sectors.some((s) => s.sector === state.sector)) {
+    sectors.push({ sector: state.sector, label: null }); // asked for in the address, not (yet) known to the page
+  }
+  sectorSelect.replaceChildren(el('option', { value: '' }, t('allSectors')),
+    ...sectors.map((s) => el('option', { value: s.sector }, sectorLabel(s.sector, s.label))));
+  sectorSelect.value = state.sector || '';
+  const statusSelect = $('status-filter');
+  statusSelect.replaceChildren(el('option', { value: '' }, t('allStatuses')),
+    ...STATUS_ORDER.map((status) => el('option', { value: status }, statusLabel(status))));
+  statusSelect.value = state.status || '';
+}
+
+/** What the roadmap shown is narrowed to, in words; null when it is not. */
+function filterText() {
+  const { sector, status } = state.roadmapFilter || {};
+  const parts = [];
+  if (sector) {
+    const known = state.sectors.find((s) => s.sector === sector);
+    parts.push(sectorLabel(sector, known && known.label));
+  }
+  if (status) {
+    parts.push(statusLabel(status));
+  }
+  return parts.length ? parts.join(', ') : null;
 }
 
 function renderRoadmap(announceIt) {
@@ -229,18 +286,67 @@ function renderRoadmap(announceIt) {
   const knownAt = $('summary-known-at');
   knownAt.hidden = !state.knownAt;
   knownAt.textContent = state.knownAt ? t('summaryKnownAt', { instant: formatUtc(roadmap.knownAt) }) : '';
+  const filter = filterText();
+  $('summary-filter').hidden = !filter;
+  $('summary-filter').textContent = filter ? t('summaryFilter', { filter }) : '';
   $('fallback-notice').hidden = !roadmap.fallback;
   const counts = countList(roadmap.countsByStatus || {}, t('countsLabel'));
   counts.id = 'summary-counts';
   $('summary-counts').replaceWith(counts);
-  $('summary-empty').hidden = total(roadmap) !== 0;
+  const count = total(roadmap);
+  const empty = t(filter ? 'noProjectsFiltered' : 'noProjects');
+  $('summary-empty').hidden = count !== 0;
+  $('summary-empty').textContent = empty;
   const span = renderLanes($('lanes'), roadmap);
   renderReports($('report-links'), span, reportFailed);
   $('lanes').dataset.loadedAsOf = roadmap.asOf;
+  const shown = shownCount(roadmap);
+  $('more').hidden = !roadmap.nextCursor;
+  $('shown-of-total').textContent = t('shownOfTotal', { shown, total: count });
+  $('show-more').textContent = t('showMore');
   if (announceIt) {
-    const count = total(roadmap);
-    announce(count === 0 ? t('noProjects') : t(state.knownAt ? 'shownKnownAt' : 'shown',
-      { count, date, instant: formatUtc(roadmap.knownAt) }));
+    const whole = t(state.knownAt ? 'shownKnownAt' : 'shown', { count, date, instant: formatUtc(roadmap.knownAt) });
+    const part = shown < count ? ` ${t('shownOfTotal', { shown, total: count })}` : '';
+    announce(count === 0 ? empty : whole + part);
+  }
+}
+
+/**
+ * The next page of the roadmap shown, asked with its day, its instant (the first page's knownAt: every page of one
+ * roadmap) and its filter, appended to its lanes; focus moves to the first project it brought.
+ */
+async function showMore() {
+  const roadmap = state.roadmap;
+  if (!roadmap || !roadmap.nextCursor || state.loadingMore) {
+    return;
+  }
+  state.loadingMore = true;
+  $('show-more').setAttribute('aria-disabled', 'true');
+  document.body.dataset.loading = 'true';
+  announce(t('loadingMore'));
+  try {
+    const page = await loadRoadmapPage({ asOf: roadmap.asOf, knownAt: roadmap.knownAt, ...state.roadmapFilter,
+      cursor: roadmap.nextCursor, limit: ROADMAP_PAGE_SIZE });
+    if (state.roadmap !== roadmap) {
+      return; // another roadmap was asked for meanwhile
+    }
+    const firstNew = page.sectors.flatMap((s) => s.projects)[0];
+    state.roadmap = withPage(roadmap, page);
+    renderRoadmap(false);
+    announce(t('shownOfTotal', { shown: shownCount(state.roadmap), total: total(state.roadmap) }));
+    const bar = firstNew && [...document.querySelectorAll('button.bar')]
+      .find((b) => b.dataset.projectId === firstNew.projectId);
+    if (bar) {
+      bar.focus();
+    }
+  } catch (e) {
+    handleFailure(e);
+  } finally {
+    state.loadingMore = false;
+    $('show-more').removeAttribute('aria-disabled');
+    if (!state.loading) {
+      delete document.body.dataset.loading;
+    }
   }
 }
 
@@ -283,6 +389,8 @@ function wireControls() {
     state.asOf = $('as-of').value || today();
     $('as-of').value = state.asOf;
     state.knownAt = knownAtFromInput();
+    state.sector = $('sector-filter').value || null;
+    state.status = $('status-filter').value || null;
     writeAddress(true);
     load();
   });
@@ -291,6 +399,7 @@ function wireControls() {
     $('known-at').value = '';
     $('when-form').requestSubmit();
   });
+  $('show-more').addEventListener('click', showMore);
   $('lanes').addEventListener('click', (event) => {
     const button = event.target.closest('button.bar');
     if (button) {
@@ -353,6 +462,7 @@ function renderLanguage() {
     button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
   });
   translateStatic();
+  renderFilters();
   renderMessage();
   if (['roadmap', 'own', 'rounds'].includes(document.body.dataset.view)) {
     $('account-name').textContent = t('signedInAs', { who: whoIsSignedIn() || '?' });

@@ -89,6 +89,8 @@ function projectRow(project, span) {
 
 function lane(sector, span, asOf) {
   const name = sectorLabel(sector.sector, sector.label);
+  const total = countTotal(sector.countsByStatus);
+  const shown = sector.projects.length;
   const headingId = idFor('lane-heading', sector.sector);
   const selectedYear = Number(asOf.slice(0, 4));
   const columns = el('colgroup', {}, el('col', { class: 'col-project' }));
@@ -105,10 +107,10 @@ function lane(sector, span, asOf) {
   el('div', { class: 'lane-head' },
     el('h2', { id: headingId },
       el('span', { class: 'lane-name' }, name), ' ',
-      el('span', { class: 'lane-total' }, t('projectsCount', { count: sector.projects.length }))),
+      el('span', { class: 'lane-total' }, t('projectsCount', { count: total }))),
     countList(sector.countsByStatus || {}, t('laneCountsLabel', { sector: name }))));
-  if (sector.projects.length === 0) {
-    section.append(el('p', { class: 'lane-empty' }, t('laneEmpty')));
+  if (shown === 0) {
+    section.append(el('p', { class: 'lane-empty' }, t(total === 0 ? 'laneEmpty' : 'laneNotYetShown')));
     return section;
   }
   section.append(el('div', { class: 'table-wrap' },
@@ -117,6 +119,9 @@ function lane(sector, span, asOf) {
       columns,
       el('thead', {}, headRow),
       el('tbody', {}, sector.projects.map((p) => projectRow(p, span))))));
+  if (shown < total) {
+    section.append(el('p', { class: 'lane-empty' }, t('shownOfTotal', { shown, total })));
+  }
   return section;
 }
 
@@ -128,6 +133,29 @@ export function renderLanes(container, roadmap) {
     ...roadmap.sectors.map((sector) => lane(sector, span, roadmap.asOf)));
   container.dataset.asOf = roadmap.asOf;
   return span;
+}
+
+/** How many projects counts (a countsByStatus) count: the totals of a roadmap of which only pages are shown. */
+export function countTotal(counts) {
+  return Object.values(counts || {}).reduce((sum, count) => sum + count, 0);
+}
+
+/** How many projects of the roadmap are shown (its pages so far). */
+export function shownCount(roadmap) {
+  return roadmap.sectors.reduce((sum, s) => sum + s.projects.length, 0);
+}
+
+/**
+ * The roadmap with a further page's projects appended to their sectors (a page lists the same sectors, with the
+ * same counts), and the page's nextCursor.
+ */
+export function withPage(roadmap, page) {
+  const added = new Map(page.sectors.map((s) => [s.sector, s.projects]));
+  return {
+    ...roadmap,
+    sectors: roadmap.sectors.map((s) => ({ ...s, projects: [...s.projects, ...(added.get(s.sector) || [])] })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Every project of the roadmap, by id. */

@@ -199,6 +199,8 @@ class ApiDescriptionIT {
         expect(200, queries.get("/api/roadmap", management));
         expect(200, queries.get("/api/roadmap?asOf=" + YEAR_END, owner));
         expect(400, queries.get("/api/roadmap?knownAt=eilen", owner));
+        expect(200, queries.get("/api/roadmap?asOf=" + YEAR_END + "&limit=20", management));
+        expect(400, queries.get("/api/roadmap?asOf=" + YEAR_END + "&limit=0", management));
         expect(406, queries.get("/api/roadmap", owner, Map.of("Accept", "text/csv")));
 
         for (String accept : new String[]{"application/json", "text/csv", "text/html", "application/pdf"}) {
@@ -258,8 +260,15 @@ class ApiDescriptionIT {
         client.updateBaseUri(system.queryService.baseUrl());
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + management));
 
-        Roadmap roadmap = new RoadmapApi(client).roadmap(LocalDate.parse(YEAR_END), null, null, null);
+        Roadmap roadmap = new RoadmapApi(client).roadmap(LocalDate.parse(YEAR_END), null, null, null, null, null);
         assertThat(roadmap.getSectors()).hasSize(6);
+        assertThat(roadmap.getNextCursor()).as("the whole roadmap is no page").isNull();
+        Roadmap firstPage = new RoadmapApi(client).roadmap(LocalDate.parse(YEAR_END), null, null, null, 50, null);
+        Roadmap lastPage = new RoadmapApi(client).roadmap(LocalDate.parse(YEAR_END), firstPage.getKnownAt(), null, null, 50,
+                                                          firstPage.getNextCursor());
+        assertThat(firstPage.getCountsByStatus()).isEqualTo(roadmap.getCountsByStatus());
+        assertThat(lastPage.getNextCursor()).isNull();
+        assertThat(lastPage.getSectors().stream().mapToInt(s -> s.getProjects().size()).sum()).isEqualTo(57 - 50);
         List<ProjectView> projects = roadmap.getSectors().stream().flatMap(s -> s.getProjects().stream()).toList();
         assertThat(projects).hasSize(57);
         assertThat(projects).anyMatch(p -> p.getOwner() == null).anyMatch(p -> p.getProgressPercent() == null);

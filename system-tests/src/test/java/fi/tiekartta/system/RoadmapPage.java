@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -84,6 +85,75 @@ final class RoadmapPage {
             throw new AssertionError("the control " + id + " has an empty label");
         }
         return driver.findElement(By.id(id));
+    }
+
+    // --- the filter and the pages ---------------------------------------------------------------------------
+
+    /** Chooses a sector and a status (a code, or "" for all) in their labelled lists and presses the show button. */
+    void filter(String sector, String status) {
+        script("document.getElementById('lanes').removeAttribute('data-loaded-as-of');");
+        String asOf = asOfControl();
+        new Select(labelled("sector-filter")).selectByValue(sector);
+        new Select(labelled("status-filter")).selectByValue(status);
+        driver.findElement(By.id("show")).click();
+        awaitRoadmapAsOf(asOf);
+    }
+
+    /** The chosen sector and status, as the lists show them: their values (codes) and their visible texts. */
+    List<String> filterChoice() {
+        return List.of(driver.findElement(By.id("sector-filter")).getDomProperty("value"),
+                       driver.findElement(By.id("status-filter")).getDomProperty("value"),
+                       new Select(labelled("sector-filter")).getFirstSelectedOption().getText(),
+                       new Select(labelled("status-filter")).getFirstSelectedOption().getText());
+    }
+
+    /** What the filter lists offer: their visible texts, "all" first. */
+    List<String> filterOptions(String id) {
+        return new Select(labelled(id)).getOptions().stream().map(WebElement::getText).toList();
+    }
+
+    boolean showMoreOffered() {
+        return driver.findElement(By.id("show-more")).isDisplayed();
+    }
+
+    /** Presses "Näytä lisää" and waits until the bars it brought are drawn. */
+    void showMore() {
+        int before = barCount();
+        driver.findElement(By.id("show-more")).click();
+        wait.until(d -> barCount() > before
+                        && !Boolean.TRUE.equals(script("return document.body.dataset.loading === 'true'")));
+    }
+
+    String showMoreText() {
+        return driver.findElement(By.id("show-more")).getText();
+    }
+
+    String shownOfTotal() {
+        return driver.findElement(By.id("shown-of-total")).getText();
+    }
+
+    String summaryFilter() {
+        return driver.findElement(By.id("summary-filter")).getText();
+    }
+
+    /** The total a lane's heading gives. */
+    String laneTotal(String sector) {
+        return driver.findElement(By.cssSelector("section.lane[data-sector='" + sector + "'] .lane-total")).getText();
+    }
+
+    /** What a lane says below its bars (how many of its projects are shown), or "" when it says nothing. */
+    String laneNote(String sector) {
+        return driver.findElements(By.cssSelector("section.lane[data-sector='" + sector + "'] p.lane-empty")).stream()
+                     .map(WebElement::getText).findFirst().orElse("");
+    }
+
+    /** The summary's counts by status, as written: label → count. */
+    Map<String, Integer> summaryCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        driver.findElements(By.cssSelector("#summary-counts li")).forEach(chip ->
+                counts.put(chip.findElement(By.className("chip-label")).getText(),
+                           Integer.parseInt(chip.findElement(By.className("chip-count")).getText())));
+        return counts;
     }
 
     // --- lanes and bars -------------------------------------------------------------------------------------

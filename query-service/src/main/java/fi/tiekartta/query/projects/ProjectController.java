@@ -1,6 +1,5 @@
 package fi.tiekartta.query.projects;
 
-import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import fi.tiekartta.vocabulary.Sectors;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,9 +40,6 @@ public class ProjectController {
         this.clock = clock;
     }
 
-    /** Pages are at most this long. */
-    static final int MAX_LIMIT = 1000;
-
     /**
      * The answer of {@code GET /api/projects}.
      *
@@ -66,12 +62,7 @@ public class ProjectController {
             @Parameter(description = "The nextCursor of the previous page (requires limit)")
             @RequestParam(required = false) String cursor) {
         SectorParameter.requireKnown(sectors, sector);
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw new InvalidQueryException(new FieldViolation("limit", "must be between 1 and " + MAX_LIMIT));
-        }
-        if (cursor != null && limit == null) {
-            throw new InvalidQueryException(new FieldViolation("cursor", "needs a limit"));
-        }
+        ListCursor.requireValidPaging(limit, cursor);
         String afterId = cursor == null ? null : ListCursor.projectIdOf(cursor);
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
         String statusCode = status == null ? null : status.name();

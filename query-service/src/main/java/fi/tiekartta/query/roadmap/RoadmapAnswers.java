@@ -2,8 +2,11 @@ package fi.tiekartta.query.roadmap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fi.tiekartta.query.projects.InvalidQueryException;
+import fi.tiekartta.query.projects.ListCursor;
 import fi.tiekartta.query.projects.ProjectView;
 import fi.tiekartta.query.projects.ReadModelVersion;
+import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,13 +33,26 @@ public class RoadmapAnswers {
     /** Rough heap of one project of an answer, beside its texts. */
     private static final int BYTES_PER_PROJECT = 600;
 
-    /** @param sector null: every sector; @param status null: every status */
-    private record Key(LocalDate asOf, ReadModelVersion.Version version, String sector, ProjectStatus status) {
+    /**
+     * @param sector  null: every sector; @param status null: every status
+     * @param afterId a page's: the project it starts after, null for the first; @param limit a page's length, 0 for
+     *                an answer that is not a page
+     */
+    private record Key(LocalDate asOf, ReadModelVersion.Version version, String sector, ProjectStatus status,
+                       String afterId, int limit) {
+
+        static Key of(LocalDate asOf, ReadModelVersion.Version version, String sector, ProjectStatus status) {
+            return new Key(asOf, version, sector, status, null, 0);
+        }
+    }
+
+    /** @param lastOfPage a page's last project when more follow, else null */
+    private record Kept(Roadmap answer, String lastOfPage) {
     }
 
     private final RoadmapQuery query;
     private final ReadModelVersion versions;
-    private final Cache<Key, Roadmap> answers;
+    private final Cache<Key, Kept> answers;
 
     public RoadmapAnswers(RoadmapQuery query, ReadModelVersion versions,
                           @Value("${tiekartta.roadmap.cache-bytes:32MB}") DataSize cacheBytes) {
@@ -43,7 +60,8 @@ public class RoadmapAnswers {
         this.versions = versions;
         this.answers = Caffeine.newBuilder()
                                .maximumWeight(cacheBytes.toBytes())
-                               .weigher((Key key, Roadmap answer) -> weight(answer))
+                               // A page shares its projects with the whole answer; weighing them again overestimates.
+                               .weigher((Key key, Kept kept) -> weight(kept.answer()))
                                .build();
     }
 
@@ -58,13 +76,41 @@ public class RoadmapAnswers {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Roadmap at(LocalDate asOf, Instant knownAt, String sector, ProjectStatus status) {
+        return withKnownAt(kept(asOf, knownAt, versions.asKnownAt(knownAt), sector, status).answer(), knownAt, null);
+    }
+
+    /**
+     * One page of {@link #at(LocalDate, Instant, String, ProjectStatus)}: its sectors with their counts, each with
+     * only its projects among the {@code limit} after the cursor's, in the roadmap's order (sector, then project
+     * id). Cut from the kept answer and kept too, so that the pages everyone asks for cost neither a query nor
+     * writing their JSON anew ({@link RoadmapJson} keeps the bytes of a kept page's sectors).
+     *
+     * @param cursor the {@code nextCursor} of the page before, null for the first page
+     * @throws fi.tiekartta.query.projects.InvalidQueryException (400 naming {@code cursor}) for a cursor of another
+     *                                                           asOf, knownAt or filter, or none this service gave
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Roadmap page(LocalDate asOf, Instant knownAt, String sector, ProjectStatus status, String cursor, int limit) {
+        String scope = "roadmap asOf=" + asOf + " knownAt=" + knownAt + " sector=" + sector + " status=" + status;
+        String afterId = cursor == null ? null : ListCursor.projectIdOf(cursor, scope);
         ReadModelVersion.Version version = versions.asKnownAt(knownAt);
+        Roadmap answer = kept(asOf, knownAt, version, sector, status).answer();
+        Kept page = answers.get(new Key(asOf, version, sector, status, afterId, limit), key -> cut(answer, afterId, limit));
+        return withKnownAt(page.answer(), knownAt,
+                           page.lastOfPage() == null ? null : ListCursor.after(page.lastOfPage(), scope));
+    }
+
+    private Kept kept(LocalDate asOf, Instant knownAt, ReadModelVersion.Version version, String sector, ProjectStatus status) {
         // Never one cache computation inside another (Caffeine forbids it): the whole answer first, then the narrowed.
-        Roadmap whole = answers.get(new Key(asOf, version, null, null), key -> query.at(asOf, knownAt));
-        Roadmap answer = sector == null && status == null ? whole
-                : answers.get(new Key(asOf, version, sector, status), key -> narrowed(whole, sector, status));
-        return answer.knownAt().equals(knownAt) ? answer
-                : new Roadmap(answer.asOf(), knownAt, answer.countsByStatus(), answer.sectors());
+        Kept whole = answers.get(Key.of(asOf, version, null, null), key -> new Kept(query.at(asOf, knownAt), null));
+        return sector == null && status == null ? whole
+                : answers.get(Key.of(asOf, version, sector, status), key -> new Kept(narrowed(whole.answer(), sector, status), null));
+    }
+
+    /** The answer as asked at knownAt: kept answers are shared by every instant of the same read model version. */
+    private static Roadmap withKnownAt(Roadmap answer, Instant knownAt, String nextCursor) {
+        return answer.knownAt().equals(knownAt) && nextCursor == null ? answer
+                : new Roadmap(answer.asOf(), knownAt, answer.countsByStatus(), answer.sectors(), nextCursor);
     }
 
     private static Roadmap narrowed(Roadmap whole, String sector, ProjectStatus status) {
@@ -77,6 +123,31 @@ public class RoadmapAnswers {
                 .toList();
         return new Roadmap(whole.asOf(), whole.knownAt(),
                            StatusCounts.of(sectors.stream().flatMap(s -> s.projects().stream()).map(ProjectView::status).toList()), sectors);
+    }
+
+    /** The page of limit projects after afterId (from the first when null), every sector listed with its counts. */
+    private static Kept cut(Roadmap answer, String afterId, int limit) {
+        List<ProjectView> all = answer.sectors().stream().flatMap(s -> s.projects().stream()).toList();
+        int start = 0;
+        if (afterId != null) {
+            start = 1 + all.stream().map(ProjectView::projectId).toList().indexOf(afterId);
+            if (start == 0) { // a cursor of the same scope always names a project of its answer
+                throw new InvalidQueryException(new FieldViolation("cursor", "must be the nextCursor of a previous page"));
+            }
+        }
+        int end = Math.min(all.size(), start + limit);
+        List<Roadmap.SectorRoadmap> sectors = new ArrayList<>();
+        int first = 0; // the position of the sector's first project in the whole answer
+        for (Roadmap.SectorRoadmap sector : answer.sectors()) {
+            int size = sector.projects().size();
+            int from = Math.min(size, Math.max(0, start - first));
+            int to = Math.min(size, Math.max(0, end - first));
+            sectors.add(new Roadmap.SectorRoadmap(sector.sector(), sector.label(), sector.countsByStatus(),
+                                                  List.copyOf(sector.projects().subList(from, to))));
+            first += size;
+        }
+        Roadmap page = new Roadmap(answer.asOf(), answer.knownAt(), answer.countsByStatus(), List.copyOf(sectors));
+        return new Kept(page, end < all.size() ? all.get(end - 1).projectId() : null);
     }
 
     private static int weight(Roadmap answer) {

@@ -1,5 +1,6 @@
 package fi.tiekartta.query.roadmap;
 
+import fi.tiekartta.query.projects.ListCursor;
 import fi.tiekartta.query.projects.SectorParameter;
 import fi.tiekartta.query.projects.TimePoint;
 import fi.tiekartta.vocabulary.ProjectStatus;
@@ -31,7 +32,8 @@ public class RoadmapController {
     }
 
     @Operation(summary = "The whole roadmap on a day, as known at an instant: sectors, their projects, counts by status",
-            description = "Every configured sector in order, even one without projects; its projects by id; counts by status of the whole roadmap and of each sector. Optionally only one sector and/or one status (counts are then those of what is listed). The same asOf and knownAt give the same answer.")
+            description = "Every configured sector in order, even one without projects; its projects by id; counts by status of the whole roadmap and of each sector. Optionally only one sector and/or one status (counts are then those of what is listed). The same asOf and knownAt give the same answer. "
+                          + "With limit, one page: the same sectors and counts, each sector with only its projects among the next limit in the roadmap's order; nextCursor (absent on the last page) asks for the next, with the same asOf, knownAt (the page's), sector and status.")
     @GetMapping("/api/roadmap")
     public Roadmap roadmap(
             @Parameter(description = "The day the answer is about (Europe/Helsinki), default today")
@@ -41,9 +43,16 @@ public class RoadmapController {
             @Parameter(description = "Only this sector (its code); the other sectors are left out")
             @RequestParam(required = false) String sector,
             @Parameter(description = "Only the projects of this status; counts are those of the projects listed")
-            @RequestParam(required = false) ProjectStatus status) {
+            @RequestParam(required = false) ProjectStatus status,
+            @Parameter(description = "At most this many projects (1 to " + ListCursor.MAX_LIMIT + "); default all")
+            @RequestParam(required = false) Integer limit,
+            @Parameter(description = "The nextCursor of the previous page (requires limit)")
+            @RequestParam(required = false) String cursor) {
         SectorParameter.requireKnown(sectors, sector);
+        ListCursor.requireValidPaging(limit, cursor);
         TimePoint at = TimePoint.resolve(asOf, knownAt, clock);
-        return roadmaps.at(at.asOf(), KnownAt.normalise(at.knownAt()), sector, status);
+        Instant normalised = KnownAt.normalise(at.knownAt());
+        return limit == null ? roadmaps.at(at.asOf(), normalised, sector, status)
+                : roadmaps.page(at.asOf(), normalised, sector, status, cursor, limit);
     }
 }

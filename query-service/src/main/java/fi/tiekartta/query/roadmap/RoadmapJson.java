@@ -64,11 +64,20 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
             }
         });
         byte[] head = json.writeValueAsBytes(new Head(roadmap.asOf(), roadmap.knownAt(), roadmap.countsByStatus(), null));
-        // head is {"asOf":…,"knownAt":…,"countsByStatus":{…},"sectors":null}: replace the null with the sectors.
+        // A page's nextCursor follows the sectors, as Jackson writes the record's last property (left out when null).
+        byte[] tail = roadmap.nextCursor() == null ? new byte[0]
+                : json.writeValueAsBytes(new Tail(roadmap.nextCursor()));
+        // head is {"asOf":…,"knownAt":…,"countsByStatus":{…},"sectors":null}: replace the null with the sectors;
+        // tail is {"nextCursor":…}: its inside, after a comma, before the closing brace.
         int nullAt = head.length - "null}".length();
-        byte[] all = new byte[nullAt + sectors.length + 1];
+        int tailLength = tail.length == 0 ? 0 : tail.length - 1; // ,"nextCursor":… in place of {"nextCursor":…}
+        byte[] all = new byte[nullAt + sectors.length + tailLength + 1];
         System.arraycopy(head, 0, all, 0, nullAt);
         System.arraycopy(sectors, 0, all, nullAt, sectors.length);
+        if (tailLength > 0) {
+            all[nullAt + sectors.length] = ',';
+            System.arraycopy(tail, 1, all, nullAt + sectors.length + 1, tailLength - 1);
+        }
         all[all.length - 1] = '}';
         return all;
     }
@@ -76,5 +85,9 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
     /** A roadmap with its sectors left out, in the same property order as {@link Roadmap}. */
     private record Head(java.time.LocalDate asOf, java.time.Instant knownAt, java.util.Map<String, Integer> countsByStatus,
                         Object sectors) {
+    }
+
+    /** The property a page adds after the sectors. */
+    private record Tail(String nextCursor) {
     }
 }

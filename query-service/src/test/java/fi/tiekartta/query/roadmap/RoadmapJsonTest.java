@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -30,5 +31,21 @@ class RoadmapJsonTest extends RoadmapTestBase {
         assertThat(roadmapJson.bytes(first)).isEqualTo(json.writeValueAsBytes(first));
         assertThat(roadmapJson.bytes(later)).isEqualTo(json.writeValueAsBytes(later));
         assertThat(roadmapJson.bytes(first)).isEqualTo(json.writeValueAsBytes(first));
+    }
+
+    @Test
+    void aPagesJson_isWhatJacksonWrites_withItsNextCursor_andTheLastPageWithout() throws Exception {
+        String id = register("ELINVOIMA", LocalDate.of(2038, 1, 2), 2040, "Sivu \"lainausmerkein\"");
+        String other = register("ELINVOIMA", LocalDate.of(2038, 1, 2), 2040);
+        Instant known = KnownAt.normalise(knownNow(id, other));
+
+        Roadmap first = answers.page(LocalDate.of(2038, 3, 1), known, null, null, null, 1);
+        Roadmap last = answers.page(LocalDate.of(2038, 3, 1), known, "ELINVOIMA", null, null, 1000);
+
+        assertThat(first.nextCursor()).isNotNull();
+        assertThat(last.nextCursor()).isNull();
+        assertThat(roadmapJson.bytes(first)).isEqualTo(json.writeValueAsBytes(first));
+        assertThat(roadmapJson.bytes(last)).isEqualTo(json.writeValueAsBytes(last));
+        assertThat(new String(roadmapJson.bytes(first), StandardCharsets.UTF_8)).endsWith("\"nextCursor\":\"" + first.nextCursor() + "\"}");
     }
 }
