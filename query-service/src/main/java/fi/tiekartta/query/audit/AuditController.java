@@ -1,6 +1,7 @@
 package fi.tiekartta.query.audit;
 
 import fi.tiekartta.query.projects.InvalidQueryException;
+import fi.tiekartta.query.projects.ListCursor;
 import fi.tiekartta.query.projects.ProjectNotFoundException;
 import fi.tiekartta.query.projects.ProjectView;
 import fi.tiekartta.query.projects.TimePoint;
@@ -36,7 +37,7 @@ import java.util.List;
 public class AuditController {
 
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = ListCursor.MAX_LIMIT;
 
     private final StoredEvents events;
     private final StoredStateReplay replay;
@@ -68,9 +69,7 @@ public class AuditController {
         if (fromSequence < 0) {
             throw new InvalidQueryException(new FieldViolation("fromSequence", "must be 0 or more"));
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidQueryException(new FieldViolation("limit", "must be between 1 and " + MAX_LIMIT));
-        }
+        ListCursor.requireValidPaging(limit, null);
         List<StoredEvent> page = events.page(projectId, fromSequence, limit + 1);
         if (page.isEmpty() && !events.exists(projectId)) {
             throw new ProjectNotFoundException(projectId);
