@@ -200,9 +200,12 @@ wrk_status_changes() { # connections seconds
   wrk -t"$threads" -c"$1" -d"$2"s --timeout 10s -s "$ROOT/bench/lua/status-changes.lua" \
       "http://127.0.0.1:$CMD_PORT" -- "$COORDINATOR" "$HTTP_PROJECTS" | grep '^RESULT'
 }
-pgbench_rows() { # connections seconds -> transactions per second
-  pgbench "${PG[@]}" -n -c "$1" -j $(( $1 < 2 ? 1 : 2 )) -T "$2" -f "$ROOT/bench/pgbench/insert-row.sql" "$HTTP_DB" 2>/dev/null \
-    | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1
+pgbench_rows() { # connections seconds -> transactions per second, or 0 when pgbench failed (its log says why:
+  # the server's max_connections is shared with every other client of this PostgreSQL)
+  local log=$OUT/pgbench-$1.log tps
+  tps=$(pgbench "${PG[@]}" -n -c "$1" -j $(( $1 < 2 ? 1 : 2 )) -T "$2" -f "$ROOT/bench/pgbench/insert-row.sql" "$HTTP_DB" 2> "$log" \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1) || true
+  [ -n "$tps" ] && echo "$tps" || { echo "pgbench at $1 connections failed: $(grep -m1 -i 'error\|fatal' "$log")" >&2; echo 0; }
 }
 group_commits() { # "count sum" of the command-service's group sizes so far
   curl -fs "http://127.0.0.1:$CMD_PORT/actuator/prometheus" 2>/dev/null | awk '
@@ -238,7 +241,7 @@ for c in 1 8 32; do
   cpu_snapshot "$OUT/cpu-after.txt" "$HTTP_DB"
   read -r _ _ _ pgbench_ms pgbench_idle <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" "$(awk -v t="$tps" -v s="$SECONDS_EACH" 'BEGIN { printf "%.0f", t * s }')")"
   rate=$(field rate "$result")
-  say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.1f %%", 100 * a / b }') | $(per_group "$groups_before" "$grouped_before" "$groups_after" "$grouped_after") | $cmd_ms | $qry_ms | $pg_ms | $wrk_ms | $idle % | $pgbench_ms | $pgbench_idle % | $load |"
+  say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else printf "-" }') | $(per_group "$groups_before" "$grouped_before" "$groups_after" "$grouped_after") | $cmd_ms | $qry_ms | $pg_ms | $wrk_ms | $idle % | $pgbench_ms | $pgbench_idle % | $load |"
 done
 say "   ($(psql_value "$HTTP_DB" "SELECT count(*) FROM event_store.domain_event_entry") events in the store afterwards)"
 say ""
