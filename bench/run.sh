@@ -66,8 +66,9 @@ say() { echo "$*" | tee -a "$REPORT"; }
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<< "$2"; }   # field NAME "RESULT a=1 b=2"
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 now_ms() { date +%s%3N; }
-psql_value() { # database sql; tried again while the server has no connection to spare (other clients share it)
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
+psql_value() { # database sql; tried again for up to a minute while the server has no connection to spare (other
+  # clients share it)
+  for _ in $(seq 30); do
     psql "${PG[@]}" -qAt -c "$2" "$1" 2> "$OUT/psql.err" && return 0
     grep -q 'too many clients' "$OUT/psql.err" || break
     sleep 2
