@@ -1,6 +1,8 @@
 -- wrk script: one GET with a bearer token; prints p50/p95/p99 and the answers that were not 200.
--- Usage: wrk ... -s get.lua <url> -- <token>
-local token
+-- Usage: wrk ... -s get.lua <url> -- <token> [<first day> <days>]
+-- With a first day (YYYY-MM-DD) and a number of days, every request adds asOf=<a random one of those days> to the
+-- URL, so that hardly two requests ask the same day: the query-service's kept answers miss, as they do under writes.
+local token, first_day, days
 local non200 = 0
 local thread_list = {}
 
@@ -11,6 +13,21 @@ end
 function init(args)
   token = args[1]
   wrk.headers["Authorization"] = "Bearer " .. token
+  if args[2] then
+    local y, m, d = args[2]:match("(%d+)-(%d+)-(%d+)")
+    first_day = os.time({year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12})
+    days = tonumber(args[3])
+    math.randomseed(os.time() + (tonumber(tostring({}):sub(8)) or 0))
+  end
+end
+
+function request()
+  local path = wrk.path
+  if days then
+    local separator = path:find("?", 1, true) and "&" or "?"
+    path = path .. separator .. "asOf=" .. os.date("%Y-%m-%d", first_day + math.random(0, days - 1) * 86400)
+  end
+  return wrk.format(nil, path)
 end
 
 function response(status, headers, body)

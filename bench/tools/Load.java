@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * java Load.java register COMMAND_URL TOKEN PROJECTS CONCURRENCY
  *     registers projects BE-1 .. BE-PROJECTS (sectors in turn)
  * java Load.java steady COMMAND_URL QUERY_URL TOKEN PROJECTS RATE SECONDS
- *     status changes at a fixed rate (open loop: one every 1/RATE s, whatever the answers take) over the
- *     projects; then reads the query-service's histogram of "applied minus recorded" for the events of
+ *     status changes at a fixed rate (open loop: one every 1/RATE s, whatever the answers take; answers counted
+ *     by status, -1 for none) over the projects; then reads the query-service's histogram of "applied minus recorded" for the events of
  *     exactly that period (the difference of the histogram before and after) and prints its p50 / p99
  * </pre>
  */
@@ -97,10 +97,13 @@ public class Load {
             long sent = System.nanoTime();
             inFlight.add(HTTP.sendAsync(request(commands + "/api/projects/BE-" + project + "/status-changes", token, body),
                                         HttpResponse.BodyHandlers.discarding())
-                             .whenComplete((response, failure) -> {
+                             .handle((response, failure) -> {
+                                 // A request without an answer (connect or request timeout) is counted as -1, not
+                                 // thrown: on a saturated machine the figures are still worth printing.
                                  latencies.add(System.nanoTime() - sent);
                                  statuses.computeIfAbsent(response == null ? -1 : response.statusCode(),
                                                           s -> new AtomicInteger()).incrementAndGet();
+                                 return null;
                              }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
