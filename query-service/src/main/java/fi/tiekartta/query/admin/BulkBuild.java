@@ -92,8 +92,8 @@ class BulkBuild {
      * Reads the snapshot and writes the rows. {@code sizeKnown} is told how many events the snapshot holds,
      * {@code progress} how many are done, now and then.
      */
-    Snapshot fill(LongConsumer sizeKnown, LongConsumer progress) throws SQLException, InterruptedException {
-        Copier copier = new Copier();
+    Snapshot fill(BuildTimes times, LongConsumer sizeKnown, LongConsumer progress) throws SQLException, InterruptedException {
+        Copier copier = new Copier(times);
         try (Connection reader = dataSource.getConnection()) {
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -112,13 +112,16 @@ class BulkBuild {
             try (PreparedStatement select = reader.prepareStatement(SELECT)) {
                 select.setFetchSize(FETCH_SIZE);
                 select.setLong(1, head);
+                long at = System.nanoTime();
                 try (ResultSet rs = select.executeQuery()) {
                     String stream = null;
                     List<RecordedChange> changes = new ArrayList<>();
                     while (rs.next()) {
                         String aggregate = rs.getString(1);
                         if (!aggregate.equals(stream)) {
+                            at = times.add("read", at);
                             copier.project(stream, changes);
+                            at = times.add("fold", at + copier.takeWaited()); // waiting for COPY is counted apart
                             changes.clear();
                             stream = aggregate;
                         }
@@ -135,11 +138,15 @@ class BulkBuild {
                             throw new InterruptedException("rebuild stopped");
                         }
                     }
+                    at = times.add("read", at);
                     copier.project(stream, changes);
+                    times.add("fold", at + copier.takeWaited());
                 }
             }
             reader.commit();
+            long finishing = System.nanoTime();
             copier.finish();
+            times.add("waiting", finishing);
             progress.accept(done);
             return new Snapshot(head, done, roundEvents);
         } finally {
@@ -152,41 +159,46 @@ class BulkBuild {
      * constraints go first, one at a time (each locks its table); the other indexes are built two at a time, one per
      * core, each with more sort memory than a query needs.
      */
-    void index() throws SQLException, InterruptedException {
-        List<String> indexes = new ArrayList<>();
+    void index(BuildTimes times) throws SQLException, InterruptedException {
+        List<Step> constraints = new ArrayList<>();
         for (String table : TABLES) {
             String live = "read_model." + table;
             String built = BUILD_SCHEMA + "." + table;
-            List<Map<String, Object>> constraints = jdbc.queryForList(
+            for (Map<String, Object> c : jdbc.queryForList(
                     "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint"
-                    + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u') ORDER BY conname", live);
-            for (Map<String, Object> c : constraints) {
-                indexes.add("ALTER TABLE " + built + " ADD CONSTRAINT " + c.get("conname") + " " + c.get("def"));
+                    + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u') ORDER BY conname", live)) {
+                constraints.add(new Step("index " + c.get("conname"),
+                                         "ALTER TABLE " + built + " ADD CONSTRAINT " + c.get("conname") + " " + c.get("def")));
             }
         }
-        runOnTwoConnections(indexes.stream().map(List::of).toList());
-        List<List<String>> others = new ArrayList<>();
+        runOnTwoConnections(times, constraints.stream().map(List::of).toList());
+        List<List<Step>> others = new ArrayList<>();
         for (String table : TABLES) {
             String live = "read_model." + table;
             String built = BUILD_SCHEMA + "." + table;
-            for (String definition : jdbc.queryForList(
-                    "SELECT indexdef FROM pg_indexes i WHERE schemaname = 'read_model' AND tablename = ?"
+            for (Map<String, Object> index : jdbc.queryForList(
+                    "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = 'read_model' AND tablename = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conrelid = CAST(? AS regclass)"
-                    + "                 AND c.conname = i.indexname) ORDER BY indexname", String.class, table, live)) {
+                    + "                 AND c.conname = i.indexname) ORDER BY indexname", table, live)) {
+                String definition = (String) index.get("indexdef");
                 String onBuilt = definition.replace(" ON " + live + " ", " ON " + built + " ");
                 if (onBuilt.equals(definition)) {
                     throw new IllegalStateException("unexpected index definition: " + definition);
                 }
-                others.add(List.of(onBuilt));
+                others.add(List.of(new Step("index " + index.get("indexname"), onBuilt)));
             }
-            others.add(List.of("ANALYZE " + built));
+            others.add(List.of(new Step("analyze " + table, "ANALYZE " + built)));
         }
-        runOnTwoConnections(others);
+        runOnTwoConnections(times, others);
+    }
+
+    /** A statement of the index phase, and what its time is counted as. */
+    private record Step(String part, String sql) {
     }
 
     /** Runs each group of statements in order, two groups at a time on two connections of their own. */
-    private void runOnTwoConnections(List<List<String>> groups) throws SQLException, InterruptedException {
-        java.util.concurrent.ConcurrentLinkedQueue<List<String>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(groups);
+    private void runOnTwoConnections(BuildTimes times, List<List<Step>> groups) throws SQLException, InterruptedException {
+        java.util.concurrent.ConcurrentLinkedQueue<List<Step>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(groups);
         ExecutorService builders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rebuild-index"));
         try {
             List<Future<Object>> done = new ArrayList<>();
@@ -196,9 +208,11 @@ class BulkBuild {
                         c.setAutoCommit(true);
                         s.execute("SET maintenance_work_mem = '128MB'");
                         try {
-                            for (List<String> group = queue.poll(); group != null; group = queue.poll()) {
-                                for (String statement : group) {
-                                    s.execute(statement);
+                            for (List<Step> group = queue.poll(); group != null; group = queue.poll()) {
+                                for (Step step : group) {
+                                    long began = System.nanoTime();
+                                    s.execute(step.sql());
+                                    times.add(step.part(), began);
                                 }
                             }
                         } finally {
@@ -272,10 +286,21 @@ class BulkBuild {
         private CopyRows changes = new CopyRows();
         private CopyRows views = new CopyRows();
         private CopyRows heads = new CopyRows();
+        private final BuildTimes times;
+        /** Nanoseconds the reading thread waited for a chunk to be sent, since last taken. */
+        private long waited;
 
-        Copier() throws SQLException {
+        Copier(BuildTimes times) throws SQLException {
+            this.times = times;
             this.writer = dataSource.getConnection();
-            this.writer.setAutoCommit(true);
+            // Every chunk in one transaction that first empties the tables, so that COPY may write the rows frozen
+            // (FREEZE): already visible to everyone and marked so in the visibility map. Nothing reads them before
+            // the commit, and afterwards neither ANALYZE nor the first queries on the new tables have to check and
+            // set each row's commit status (dirtying every page a second time), and index-only scans work at once.
+            this.writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> BUILD_SCHEMA + "." + t).toList()));
+            }
         }
 
         void project(String stream, List<RecordedChange> changesOfStream) throws SQLException {
@@ -296,8 +321,10 @@ class BulkBuild {
             views = new CopyRows();
             heads = new CopyRows();
             checkSent();
+            long began = System.nanoTime();
             try {
                 waiting.acquire();
+                waited += times.add("waiting", began) - began;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("rebuild stopped", e);
@@ -314,15 +341,25 @@ class BulkBuild {
             }));
         }
 
+        /** The time waited for a chunk to be sent since the last call (it is not folding time). */
+        long takeWaited() {
+            long w = waited;
+            waited = 0;
+            return w;
+        }
+
         private void copy(String table, String columns, CopyRows rows) throws SQLException {
             if (rows.rows() == 0) {
                 return;
             }
+            long began = System.nanoTime();
             try {
                 writer.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY " + BUILD_SCHEMA + "." + table + " (" + columns + ") FROM STDIN", new StringReader(rows.text()));
+                        "COPY " + BUILD_SCHEMA + "." + table + " (" + columns + ") FROM STDIN WITH (FREEZE)", new StringReader(rows.text()));
             } catch (java.io.IOException e) {
                 throw new SQLException("COPY into " + table + " failed", e);
+            } finally {
+                times.add("copy " + table, began);
             }
         }
 
@@ -361,6 +398,7 @@ class BulkBuild {
                 }
             }
             sent.clear();
+            writer.commit();
         }
 
         void close() throws SQLException {
@@ -370,7 +408,12 @@ class BulkBuild {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                writer.close();
+                try {
+                    writer.rollback(); // nothing after a commit; the half-written build after a failure
+                    writer.setAutoCommit(true);
+                } finally {
+                    writer.close();
+                }
             }
         }
     }

@@ -172,9 +172,10 @@ public class ReadModelRebuild {
                 processors().forEach(StreamingEventProcessor::shutDown);
             }
             long began = System.nanoTime();
+            BuildTimes times = new BuildTimes();
             build.prepare();
             long[] reportedAt = {System.nanoTime()};
-            BulkBuild.Snapshot snapshot = build.fill(
+            BulkBuild.Snapshot snapshot = build.fill(times,
                     total -> jdbc.update("UPDATE read_model.rebuild_state SET events_total = ?", total),
                     done -> {
                         if (System.nanoTime() - reportedAt[0] > 500_000_000L) {
@@ -184,7 +185,7 @@ public class ReadModelRebuild {
                     });
             jdbc.update("UPDATE read_model.rebuild_state SET events_done = ?", snapshot.events());
             long filled = System.nanoTime();
-            build.index();
+            build.index(times);
             build.projectRounds(snapshot);
             long indexed = System.nanoTime();
             hold.await();
@@ -192,10 +193,14 @@ public class ReadModelRebuild {
             switchOver(snapshot);
             long switched = System.nanoTime();
             // Where the time went, for docs/PERFORMANCE.md: read, fold and COPY; indexes; the switch (its transaction
-            // and the processors' stop and start).
+            // and the processors' stop and start); then the parts of the first two (the COPY thread and the index
+            // builders run beside the reading thread and each other).
             log.info("Read model rebuilt from {} events up to global index {}: read, folded and copied in {} ms, indexed in {} ms, "
-                     + "switched in {} ms", snapshot.events(), snapshot.head(), (filled - began) / 1_000_000,
-                     (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000);
+                     + "switched in {} ms; reading {} ms, folding {} ms, waiting for COPY {} ms; {}; {}",
+                     snapshot.events(), snapshot.head(), (filled - began) / 1_000_000,
+                     (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000,
+                     times.millis("read"), times.millis("fold"), times.millis("waiting"), "COPY " + times.list("copy "),
+                     times.list("index ") + ", " + times.list("analyze "));
         } catch (Exception | Error e) {
             log.error("The rebuild of the read model failed; the read model in use stays", e);
             jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");

@@ -32,10 +32,10 @@ import java.util.Optional;
  * again.
  *
  * <p>"Visible on day D as known at instant K" is asked in one shape only ({@link #visibleAt}): the rows whose two
- * intervals contain the point, each with the project's version as known at K. The rows are found in two parts,
- * each by an index that finds little more than the answer: rows believed now (open {@code recorded_to}) that
- * contain the day, by the GiST index over their valid time (V4), and rows closed after the instant, none when it is
- * now (V4's index on {@code recorded_to}; for an instant long past, the two-range GiST index of V2). The version is
+ * intervals contain the point, each with the project's version as known at K. The rows are found in two parts:
+ * rows believed now (open {@code recorded_to}) that contain the day, by the GiST index over their valid time (V4),
+ * and rows closed after the instant, none when it is now (V4's index on {@code recorded_to}; for an instant long
+ * past, a scan of the closed rows: V9 says why no index is kept for it). The version is
  * the project's head (V4) where the head was recorded by then, else the last change recorded by then.
  */
 @Repository

@@ -43,19 +43,20 @@ public class ReportTimelines {
      * The segments known at an instant that a year can see, per project: the one in force just before the year
      * starts (the last that starts before it) and those starting up to its last day, each with whether the
      * project had begun by then. The window runs over every earlier segment in the database; only what the
-     * year needs comes back, so the answer grows with the projects, not with their years of history.
+     * year needs comes back, so the answer grows with the projects, not with their years of history. One pass:
+     * the window's rows carry what the answer needs (the state's fields are taken only from the rows kept), which
+     * sorts less and spares a join back to each kept row by id (docs/PERFORMANCE.md, "Read model indexes").
      */
-    private static final String YEAR_SEGMENTS = "SELECT v.project_id, v.sector, v.valid_from, v.status,"
-            + " v.state->>'title' AS title, (v.state->>'plannedEndYear')::int AS planned_end_year,"
-            + " (v.state->>'targetYear')::int AS target_year, s.begun_so_far"
-            + " FROM (SELECT id, valid_from,"
+    private static final String YEAR_SEGMENTS = "SELECT project_id, sector, valid_from, status,"
+            + " state->>'title' AS title, (state->>'plannedEndYear')::int AS planned_end_year,"
+            + " (state->>'targetYear')::int AS target_year, begun_so_far"
+            + " FROM (SELECT project_id, sector, valid_from, status, state,"
             + "         bool_or(status IN (" + quoted(YearEndFold.BEGUN.stream().map(ProjectStatus::name)) + ")) OVER w AS begun_so_far,"
             + "         lead(valid_from) OVER w AS next_from"
             + "       FROM read_model.project_view"
             + "       WHERE tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz) AND valid_from <= ?"
             + "       WINDOW w AS (PARTITION BY project_id ORDER BY valid_from)) s"
-            + " JOIN read_model.project_view v ON v.id = s.id"
-            + " WHERE s.valid_from >= ? OR s.next_from IS NULL OR s.next_from >= ?";
+            + " WHERE valid_from >= ? OR next_from IS NULL OR next_from >= ?";
 
     private final JdbcTemplate jdbc;
     private final ProjectionPosition position;
