@@ -1,0 +1,22 @@
+package fi.tiekartta.support.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+
+/**
+ * How the security filter chain runs for every request, where its cost is paid once per request.
+ *
+ * <p>No Micrometer observations of the chain, its authentication or its authorisation: with them every one of the
+ * chain's filters was wrapped and observed on every request (about a tenth of the command-service's CPU per status
+ * change, docs/PERFORMANCE.md), and no metric anyone watches comes from them. Request latency is still observed
+ * once per request ({@code http.server.requests}), refusals are still logged ({@link ProblemSecurityResponses}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class FilterChainConfiguration {
+
+    @Bean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+}
