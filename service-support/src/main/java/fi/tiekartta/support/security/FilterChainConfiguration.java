@@ -1,8 +1,10 @@
 package fi.tiekartta.support.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * How the security filter chain runs for every request, where its cost is paid once per request.
@@ -18,5 +20,11 @@ public class FilterChainConfiguration {
     @Bean
     public SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** A request the firewall refuses is answered 400 as a problem detail, not left to fail as a 500. */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ProblemSecurityResponses(json);
     }
 }
