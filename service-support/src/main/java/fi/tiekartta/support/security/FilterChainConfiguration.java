@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * How the security filter chain runs for every request, where its cost is paid once per request.
@@ -20,6 +22,16 @@ public class FilterChainConfiguration {
     @Bean
     public SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring's strict firewall, every rule as by default; its character checks without regular expressions. */
+    @Bean
+    public HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        firewall.setAllowedParameterNames(HeaderCharacters::allowedInName);
+        return firewall;
     }
 
     /** A request the firewall refuses is answered 400 as a problem detail, not left to fail as a 500. */
