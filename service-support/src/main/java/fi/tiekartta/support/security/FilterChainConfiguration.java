@@ -9,12 +9,13 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * How the security filter chain runs for every request, where its cost is paid once per request.
+ * How the security filter chain treats every request: without observations of its own, behind a firewall that
+ * checks characters without regular expressions, and with firewall refusals answered as problem details.
  *
  * <p>No Micrometer observations of the chain, its authentication or its authorisation: with them every one of the
- * chain's filters was wrapped and observed on every request (about a tenth of the command-service's CPU per status
- * change, docs/PERFORMANCE.md), and no metric anyone watches comes from them. Request latency is still observed
- * once per request ({@code http.server.requests}), refusals are still logged ({@link ProblemSecurityResponses}).
+ * chain's filters was wrapped and observed on every request (docs/PERFORMANCE.md, "What bounds each number"), and no
+ * metric anyone watches comes from them. Request latency is still observed once per request
+ * ({@code http.server.requests}), refusals are still logged ({@link ProblemSecurityResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 public class FilterChainConfiguration {
