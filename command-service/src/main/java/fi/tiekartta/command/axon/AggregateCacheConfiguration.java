@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /** The cache the Project aggregate's repository keeps loaded projects in ({@code @Aggregate(cache = ...)}). */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +18,9 @@ public class AggregateCacheConfiguration {
     @Bean(PROJECT_CACHE)
     public Cache projectCache(ObjectProvider<EventStore> eventStore, MeterRegistry meters,
                               @Value("${tiekartta.aggregate-cache.size:10000}") int size) {
-        return new VerifiedAggregateCache(size, id -> eventStore.getObject().lastSequenceNumberFor(id), meters);
+        // The event store is still looked up lazily, but only once: resolving it from
+        // the bean factory on every lookup cost a dependency resolution with annotation scanning per command.
+        SingletonSupplier<EventStore> store = SingletonSupplier.of(eventStore::getObject);
+        return new VerifiedAggregateCache(size, id -> store.obtain().lastSequenceNumberFor(id), meters);
     }
 }

@@ -1,6 +1,7 @@
 package fi.tiekartta.command.project;
 
 import fi.tiekartta.command.axon.AggregateCacheConfiguration;
+import fi.tiekartta.command.axon.CommandTargets;
 import fi.tiekartta.events.ProjectDetailsRevisedEvent;
 import fi.tiekartta.events.ProjectOwnerAssignedEvent;
 import fi.tiekartta.events.ProjectRegisteredEvent;
@@ -32,7 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The event store holds other streams beside projects' (reporting rounds); {@code filterEventsByType} makes an id of
  * another kind of stream an unknown project (404), instead of replaying that stream into a project.
  */
-@Aggregate(type = Project.TYPE, cache = AggregateCacheConfiguration.PROJECT_CACHE, filterEventsByType = true)
+@Aggregate(type = Project.TYPE, cache = AggregateCacheConfiguration.PROJECT_CACHE, filterEventsByType = true,
+           commandTargetResolver = CommandTargets.BEAN)
 public class Project {
 
     /** The aggregate type in the event store's {@code type} column, as Axon has always written it for projects. */

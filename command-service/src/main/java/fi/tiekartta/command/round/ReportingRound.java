@@ -1,5 +1,6 @@
 package fi.tiekartta.command.round;
 
+import fi.tiekartta.command.axon.CommandTargets;
 import fi.tiekartta.command.project.RuleOfStateException;
 import fi.tiekartta.command.project.Violations;
 import fi.tiekartta.command.round.RoundAnswer.RoundState;
@@ -20,7 +21,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Which projects a round covers and who has reported the query-service works out from the events; the round only
  * decides whether it may be opened and closed.
  */
-@Aggregate(type = ReportingRound.TYPE, filterEventsByType = true)
+@Aggregate(type = ReportingRound.TYPE, filterEventsByType = true,
+           commandTargetResolver = CommandTargets.BEAN)
 public class ReportingRound {
 
     /** The aggregate type in the event store's {@code type} column. */

@@ -125,6 +125,34 @@ class TokenAndHardeningTest extends CommandServiceTestBase {
     }
 
     @Test
+    void aControlCharacterInAHeaderValue_isRefusedByTheFirewall_asAProblem_aLatinLetterIsNot() throws Exception {
+        // Tomcat reads header bytes as ISO-8859-1 and lets 0x80-0xFF through: 0x85 arrives as U+0085, a C1
+        // control character only the firewall refuses; 0xE4 arrives as U+00E4, a letter.
+        List<String> refused = healthWithNote((byte) 0x85);
+        List<String> passed = healthWithNote((byte) 0xE4);
+
+        assertThat(refused.get(0)).startsWith("HTTP/1.1 400");
+        assertThat(refused).anySatisfy(h -> assertThat(h).startsWithIgnoringCase("Content-Type: application/problem+json"));
+        assertThat(passed.get(0)).startsWith("HTTP/1.1 200");
+    }
+
+    private List<String> healthWithNote(byte inNote) throws Exception {
+        URI server = URI.create(baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            head.writeBytes(("GET /actuator/health HTTP/1.1\r\nHost: " + server.getAuthority() + "\r\n"
+                             + "Connection: close\r\nX-Note: a").getBytes(StandardCharsets.US_ASCII));
+            head.write(inNote);
+            head.writeBytes("b\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head.toByteArray());
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .lines().takeWhile(line -> !line.isEmpty()).toList();
+        }
+    }
+
+    @Test
     void errorAnswers_carryNoStackTraceOrSql() {
         Response response = api.post("/api/projects", TestTokens.mint("k", "COORDINATOR"), "{\"projectId\":");
 

@@ -15,14 +15,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 
 /**
  * 401 and 403 as problem details like every other error, with the {@code WWW-Authenticate} header a bearer
- * client expects. Refusals are logged with subject and path (never the token), so that probing shows up.
+ * client expects, and 400 for a request the firewall refuses. Refusals are logged with subject and path (never the
+ * token), so that probing shows up.
  */
-public class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityResponses.class);
 
@@ -52,6 +55,15 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
                  authentication == null ? "-" : authentication.getAuthorities());
         response.setStatus(HttpStatus.FORBIDDEN.value());
         write(response, Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not allow this request."));
+    }
+
+    /** The firewall's reason repeats the offending value, which may be a token: it is neither answered nor logged. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       RequestRejectedException requestRejectedException) throws IOException {
+        log.info("Refused by the firewall: {} {}", request.getMethod(), request.getRequestURI());
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        write(response, Problems.refusedByFirewall());
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

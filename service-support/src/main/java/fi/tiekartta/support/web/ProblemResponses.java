@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -116,6 +117,15 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     public ProblemDetail accessDenied(AccessDeniedException ex) {
         return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not allow this request.");
+    }
+
+    /**
+     * The firewall checks a header when it is first read, which may be inside a handler: refused as at the gate
+     * (400), not as a failure of ours.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ProblemDetail requestRejected(RequestRejectedException ex) {
+        return Problems.refusedByFirewall();
     }
 
     @ExceptionHandler(Exception.class)

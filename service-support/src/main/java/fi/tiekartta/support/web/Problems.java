@@ -18,6 +18,13 @@ public final class Problems {
         return problem;
     }
 
+    /** A request the firewall refuses; its reason repeats the offending value, which may be a token, so it is not given. */
+    public static ProblemDetail refusedByFirewall() {
+        return of(HttpStatusCode.valueOf(400), "Bad Request",
+                  "The request has a form the server does not accept, such as a control character in a header or "
+                  + "an encoded slash, dot or semicolon in the path.");
+    }
+
     public static ProblemDetail invalidInput(String detail, List<FieldViolation> errors) {
         ProblemDetail problem = of(HttpStatusCode.valueOf(400), "Invalid input", detail);
         problem.setProperty("errors", errors);
