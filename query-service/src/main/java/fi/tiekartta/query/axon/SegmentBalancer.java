@@ -60,7 +60,7 @@ public class SegmentBalancer {
     public SegmentBalancer(EventProcessingConfiguration processing, ProcessorLifecycle lifecycle, JdbcTemplate jdbc,
                            MeterRegistry meters,
                            @Value("${tiekartta.projection.node-liveness:10s}") Duration liveness,
-                           @Value("${tiekartta.projection.claim-timeout:10s}") Duration claimTimeout,
+                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
                            @Value("${tiekartta.projection.unclaimed-grace:30s}") Duration unclaimedGrace) {
         this.processing = processing;
         this.lifecycle = lifecycle;
