@@ -34,6 +34,8 @@ public abstract class QueryServiceTestBase {
         // Where the page sends commands (UiCommandServiceTest). Set for every test of this base, not in a context of
         // its own: a second service context would run a second projection on this database and take its segments.
         registry.add("tiekartta.ui.command-url", () -> "http://localhost:8081/");
+        // The balancer's safety net acts within seconds instead of half a minute (ProcessorLifecycleTest).
+        registry.add("tiekartta.projection.unclaimed-grace", () -> "3s");
     }
 
     @LocalServerPort

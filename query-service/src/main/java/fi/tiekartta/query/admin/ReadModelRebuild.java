@@ -1,5 +1,6 @@
 package fi.tiekartta.query.admin;
 
+import fi.tiekartta.query.axon.ProcessorLifecycle;
 import fi.tiekartta.query.projects.ProjectProjection;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -61,6 +62,7 @@ public class ReadModelRebuild {
     private static final long STATUS_FRESH_NANOS = 500_000_000L;
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorLifecycle lifecycle;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final BulkBuild build;
@@ -80,11 +82,12 @@ public class ReadModelRebuild {
     /** Once a read model exists it is never taken away again: no need to ask the database any more. */
     private volatile boolean built;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, DataSource dataSource, JdbcTemplate jdbc,
+    public ReadModelRebuild(EventProcessingConfiguration processing, ProcessorLifecycle lifecycle, DataSource dataSource, JdbcTemplate jdbc,
                             BulkBuild build, Serializer tokenSerializer, RebuildHold hold, Clock clock,
                             @Value("${tiekartta.rebuild.build-before-ready-up-to-events:100000}") long buildBeforeReadyUpTo,
                             @Value("${axon.eventhandling.processors.project-views.initial-segment-count:2}") int initialSegments) {
         this.processing = processing;
+        this.lifecycle = lifecycle;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.build = build;
@@ -169,7 +172,7 @@ public class ReadModelRebuild {
             log.info("Rebuilding the read model from the event store beside the one in use");
             if (first) {
                 // No read model to keep current: the processors would only rebuild it a second, slower way.
-                processors().forEach(StreamingEventProcessor::shutDown);
+                processors().forEach(lifecycle::stop);
             }
             long began = System.nanoTime();
             BuildTimes times = new BuildTimes();
@@ -210,7 +213,7 @@ public class ReadModelRebuild {
                 log.warn("Could not drop the build schema", cleanup);
             }
             if (first) {
-                processors().forEach(StreamingEventProcessor::start);
+                processors().forEach(lifecycle::start);
             }
         } finally {
             try (lock; Statement unlock = lock.createStatement()) {
@@ -231,7 +234,7 @@ public class ReadModelRebuild {
      */
     private void switchOver(BulkBuild.Snapshot snapshot) throws SQLException, InterruptedException {
         List<StreamingEventProcessor> processors = processors();
-        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(lifecycle::stop);
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -246,7 +249,7 @@ public class ReadModelRebuild {
                 }
             }
         } finally {
-            processors.forEach(StreamingEventProcessor::start);
+            processors.forEach(lifecycle::start);
         }
         build.emptySchema(RETIRED_SCHEMA);
         build.dropBuild();
