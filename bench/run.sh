@@ -216,6 +216,13 @@ pgbench_rows() { # connections seconds -> transactions per second, or 0 when pgb
         | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1) || true
   [ -n "$tps" ] && echo "$tps" || { echo "pgbench at $1 connections failed: $(grep -m1 -i 'error\|fatal' "$log")" >&2; echo 0; }
 }
+settle_database() { # after pgbench: its rows gone, their pages written out, before the next figure is measured
+  # pgbench inserts 100,000-500,000 rows per run (50-270 MB of WAL). Left alone they set off a checkpoint and an
+  # autovacuum of pgbench_row during the next run, which then measured their aftermath (a later 8-connection run
+  # at a quarter of its rate, the steady load's POST p99 tripled), not the service.
+  psql_value "$HTTP_DB" "TRUNCATE pgbench_row" > /dev/null
+  psql_value "$HTTP_DB" "CHECKPOINT" > /dev/null
+}
 group_commits() { # "count sum" of the command-service's group sizes so far
   curl -fs "http://127.0.0.1:$CMD_PORT/actuator/prometheus" 2>/dev/null | awk '
     /^tiekartta_group_commit_commands_count/ { c = $2 } /^tiekartta_group_commit_commands_sum/ { s = $2 }
@@ -248,6 +255,7 @@ for c in 1 8 32; do
   cpu_snapshot "$OUT/cpu-before.txt" "$HTTP_DB"
   tps=$(pgbench_rows "$c" "$SECONDS_EACH")
   cpu_snapshot "$OUT/cpu-after.txt" "$HTTP_DB"
+  settle_database
   read -r _ _ _ pgbench_ms pgbench_idle <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" "$(awk -v t="$tps" -v s="$SECONDS_EACH" 'BEGIN { printf "%.0f", t * s }')")"
   rate=$(field rate "$result")
   say "   | $c | $(printf '%.0f' "$rate") | $(field p50_ms "$result") ms | $(field p99_ms "$result") ms | $(field non201 "$result") | $(printf '%.0f' "$tps") | $(awk -v a="$rate" -v b="$tps" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else printf "-" }') | $(per_group "$groups_before" "$grouped_before" "$groups_after" "$grouped_after") | $cmd_ms | $qry_ms | $pg_ms | $wrk_ms | $idle % | $pgbench_ms | $pgbench_idle % | $load |"
