@@ -8,8 +8,8 @@
 # 1. Write path: status changes/s over HTTP at 1, 8 and 32 connections (wrk), p50/p99, not-201 count, beside
 #    pgbench's single-row commit rate at the same concurrency; the CPU per change of every party (command-service,
 #    query-service, PostgreSQL, wrk) and the machine's idle share. With BENCH_JFR=1 a JFR profile of the
-#    command-service in an extra 8-connection run after the table (so that no row of the table is distorted by it).
-# 2. Steady load: 200 status changes/s for 60 s (open loop): POST p50/p99, projection lag p50/p99, and for that
+#    command-service in an extra 8-connection run after part 2 (so that no figure is distorted by it).
+# 2. Steady load: 200 status changes/s for 60 s (open loop, after 60 s of the same unmeasured): POST p50/p99, projection lag p50/p99, and for that
 #    window only what may stall the slow POSTs: each service's GC pauses, the group commit's write time (mean, max),
 #    the CPU per change of every party, the idle share and the load average.
 # 3. Rebuild: a store generated through the append path; POST /api/admin/replay timed until GET says IDLE with
@@ -25,7 +25,7 @@
 #   BENCH_SECONDS (20)           length of each wrk and pgbench run
 #   BENCH_WARMUP_SECONDS (30)    warm-up at 32 connections before the write path's table (the JIT's compilation)
 #   BENCH_HTTP_PROJECTS (2000)   projects the HTTP load spreads its status changes over
-#   BENCH_STEADY_RATE (200), BENCH_STEADY_SECONDS (60)   the steady load of 2
+#   BENCH_STEADY_RATE (200), BENCH_STEADY_SECONDS (60), BENCH_STEADY_WARMUP_SECONDS (60)   the steady load of 2 and its unmeasured lead-in
 #   BENCH_PROJECTS (10000), BENCH_EVENTS_PER_PROJECT (100; --quick: 20)   the store rebuilt in 3 and queried in 4
 #   BENCH_HEAP (1g)              -Xmx of the command-service
 #   BENCH_QUERY_HEAP (512m)      -Xmx of the query-service (the read side's target is to fit in 512 MB)
@@ -47,6 +47,7 @@ WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
 HTTP_PROJECTS=${BENCH_HTTP_PROJECTS:-2000}
 STEADY_RATE=${BENCH_STEADY_RATE:-200}
 STEADY_SECONDS=${BENCH_STEADY_SECONDS:-60}
+STEADY_WARMUP_SECONDS=${BENCH_STEADY_WARMUP_SECONDS:-60}
 PROJECTS=${BENCH_PROJECTS:-10000}
 EVENTS_PER_PROJECT=${BENCH_EVENTS_PER_PROJECT:-$([ "$QUICK" = 1 ] && echo 20 || echo 100)}
 HEAP=${BENCH_HEAP:-1g}
@@ -263,8 +264,9 @@ done
 say "   ($(psql_value "$HTTP_DB" "SELECT count(*) FROM event_store.domain_event_entry") events in the store afterwards)"
 say ""
 
-if [ "${BENCH_JFR:-0}" = 1 ]; then
-  # A run of its own after the table: the recording costs CPU and would distort the row it ran in.
+jfr_profile() { # with BENCH_JFR=1: an extra 8-connection run recorded by JFR, and its top frames
+  # A run of its own, after the steady load: the recording costs CPU and would distort any figure it ran beside,
+  # and the command-service is some time settling after it (a steady load right after it had twice its CPU per change).
   jfr_ok=1
   "$JAVA_BIN/jcmd" "$CMD_PID" JFR.start name=bench duration="${SECONDS_EACH}s" settings=profile \
       filename="$OUT/command-8.jfr" > /dev/null || { jfr_ok=0; say "   JFR could not be started (jcmd failed); no profile this run"; }
@@ -282,7 +284,7 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
       | sort | uniq -c | sort -rn | awk 'NR <= 20' | sed 's/^/     /' | tee -a "$REPORT"
     say ""
   fi
-fi
+}
 
 # --- 2. a steady load: latency, projection lag, and what stalls the slow POSTs -----------------------------------------
 group_commit_histogram() { # file: the group commit's write timer now, "le cumulative-count" lines and "sum seconds"
@@ -303,6 +305,11 @@ group_commit_writes() { # before after -> "N writes, mean X ms, p99 <= Y ms, max
 }
 say "2. Steady load: $STEADY_RATE status changes/s for $STEADY_SECONDS s (open loop, JDK client), projection lag from tiekartta_projection_event_lag_seconds"
 say "   targets: POST p99 <= 50 ms, lag p99 <= 200 ms"
+# The same load first, unmeasured: part 1's 100,000-odd changes leave the JIT, the caches and autovacuum busy for a
+# while, and a steady load measured at once measured that (by hand on a fresh store: POST p99 149 ms in the first
+# minute, 10 ms in the second).
+java "$ROOT/bench/tools/Load.java" steady "http://127.0.0.1:$CMD_PORT" "http://127.0.0.1:$QRY_PORT" "$COORDINATOR" "$HTTP_PROJECTS" "$STEADY_RATE" "$STEADY_WARMUP_SECONDS" > /dev/null
+say "   (after ${STEADY_WARMUP_SECONDS} s of the same load, not measured)"
 load_before=$(load_average)
 cpu_snapshot "$OUT/cpu-before.txt" "$HTTP_DB"
 read -r groups_before grouped_before <<< "$(group_commits)"
@@ -322,6 +329,9 @@ say "     group commit (tiekartta_group_commit_write_seconds: lock, inserts and 
 say "     CPU per change: command-service $cmd_ms ms, query-service $qry_ms ms, PostgreSQL $pg_ms ms, load generator $client_ms ms; machine idle $idle %"
 say "     load average before $load_before, after $(load_average)"
 say ""
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  jfr_profile
+fi
 stop_services
 
 # --- 3. rebuild -------------------------------------------------------------------------------------------------------
