@@ -95,6 +95,27 @@ class GroupCommitTest extends CommandServiceTestBase {
                 .isEqualTo(1L);
     }
 
+    /** Not only a status change: any command on an existing project can lose its stream's next position. */
+    @Test
+    void anOwnerAssignment_whoseNextPositionAnotherInstanceTookFirst_failsWith409ConcurrentChange() {
+        String blocker = registered();
+        String raced = registered();
+
+        CompletableFuture<Response> held = holdingTheAppender(blocker);
+        CompletableFuture<Response> lostRace = async(() -> api.send("PUT", "/api/projects/" + raced + "/owner", COORDINATOR,
+                                                                    "{\"owner\":\"liisa.k\",\"reason\":\"vaihto\"}", Map.of()));
+        awaitQueued(1);
+        anotherInstanceAppendsTheNextEventOf(raced);
+        GATE.open();
+
+        assertThat(held.join().status()).isEqualTo(201);
+        Response concurrent = lostRace.join();
+        assertThat(concurrent.status()).as(concurrent.toString()).isEqualTo(409);
+        assertThat(concurrent.contentType()).startsWith("application/problem+json");
+        assertThat(concurrent.json().path("title").asText()).isEqualTo("Concurrent change");
+        assertThat(eventCount(raced)).as("only the other instance's event").isEqualTo(2);
+    }
+
     @Test
     void inOneGroup_aCommandWhoseKeyWasStoredMeanwhile_getsTheFirstAnswer_andTheOthersAreRecorded() {
         String project = registered();
