@@ -3,14 +3,12 @@ package fi.tiekartta.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,7 +21,6 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The coordination group's reporting rounds in a real browser: opening a round from the form, reported and missing
@@ -41,39 +38,22 @@ class CoordinatorRoundsPageIT {
     private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
 
     private static RunningSystem system;
-    private static RoadmapPageBrowser browser;
     private static ReportingFixture fixture;
+
+    @RegisterExtension
+    static final BrowserTestLifecycle browser = BrowserTestLifecycle.startingFirst(CoordinatorRoundsPageIT::start);
 
     private ReportingPage page;
 
-    @BeforeAll
-    static void start() {
-        if (!RoadmapPageBrowser.installed()) {
-            System.err.println("CoordinatorRoundsPageIT " + RoadmapPageBrowser.NOT_INSTALLED);
-            return;
-        }
-        system = RunningSystem.startForThePage("coordinator-rounds", Map.of(), Map.of());
+    private static void start(BrowserTestLifecycle.Started started) {
+        system = started.closedAfterTheClass(RunningSystem.startForThePage("coordinator-rounds", Map.of(), Map.of()));
         fixture = new ReportingFixture(system, COORDINATOR).importHeinola()
                 .assignOwner("TE-10", "matti.m").assignOwner("HV-07", "liisa.k");
-        browser = RoadmapPageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        RoadmapPageBrowser.closeAll(browser, system);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
-        page = new ReportingPage(browser.driver, system.pageUrl());
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page != null) {   // null: skipped
-            browser.assertThePageRanCleanly();
-        }
+        page = new ReportingPage(browser.driver(), system.pageUrl());
     }
 
     @Test
@@ -118,23 +98,23 @@ class CoordinatorRoundsPageIT {
 
     /** Follows the round's report link, which opens the report in a new tab, and reads that tab's text. */
     private String openedReportText(String title) {
-        String pageWindow = browser.driver.getWindowHandle();
+        String pageWindow = browser.driver().getWindowHandle();
         WebElement link = (WebElement) page.page.script("""
                 return [...document.querySelectorAll('#rounds-list section.round')]
                     .find(r => r.querySelector('h3').textContent.startsWith(arguments[0]))
                     .querySelector('a.round-report-open');""", title);
         link.click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getWindowHandles().size() == 2);
-        String reportWindow = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(pageWindow))
-                                            .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver().getWindowHandles().size() == 2);
+        String reportWindow = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(pageWindow))
+                                              .findFirst().orElseThrow();
         try {
-            browser.driver.switchTo().window(reportWindow);
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().startsWith("blob:")
-                    && !browser.driver.findElement(By.tagName("body")).getText().isBlank());
-            return browser.driver.findElement(By.tagName("body")).getText();
+            browser.driver().switchTo().window(reportWindow);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver().getCurrentUrl().startsWith("blob:")
+                    && !browser.driver().findElement(By.tagName("body")).getText().isBlank());
+            return browser.driver().findElement(By.tagName("body")).getText();
         } finally {
-            browser.driver.close();
-            browser.driver.switchTo().window(pageWindow);
+            browser.driver().close();
+            browser.driver().switchTo().window(pageWindow);
         }
     }
 
@@ -156,8 +136,8 @@ class CoordinatorRoundsPageIT {
             assertThat(label).as("a field of the form: " + error).isNotNull();
             assertThat(page.fieldError(label)).contains(error.path("message").asText());
         }
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, the form with errors", AxeCheck.version(browser.driver))
-                                                        .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, the form with errors", AxeCheck.version(browser.driver()))
+                                                          .isEmpty();
     }
 
     @Test
@@ -167,17 +147,17 @@ class CoordinatorRoundsPageIT {
         page.visit("?view=rounds", COORDINATOR);
         page.awaitRoundsView();
         page.awaitRound("Tilinpäätös 2024");
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, in Finnish", AxeCheck.version(browser.driver))
-                                                        .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, in Finnish", AxeCheck.version(browser.driver()))
+                                                          .isEmpty();
         page.page.switchLanguage("en");
-        assertThat(AxeCheck.violations(browser.driver)).as("in English").isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("in English").isEmpty();
         page.page.switchLanguage("fi");
 
         page.visit("?view=rounds", TestTokens.mint("johtoryhma", "MANAGEMENT"));
         page.awaitRoundsView();
         page.awaitRound("Tilinpäätös 2024");
         assertThat(page.hasCloseButton("Tilinpäätös 2024")).as("management reads, does not close").isFalse();
-        assertThat(browser.driver.findElement(By.id("open-round")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("open-round")).isDisplayed()).isFalse();
     }
 
     private static Map<String, List<Integer>> sectorCounts(JsonNode round) {

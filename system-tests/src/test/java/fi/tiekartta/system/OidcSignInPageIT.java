@@ -3,18 +3,15 @@ package fi.tiekartta.system;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Signing in as in production: the page's authorization code flow with PKCE against a real OpenID Provider
@@ -31,47 +28,31 @@ class OidcSignInPageIT {
     private static MockOAuth2Server provider;
     private static String issuer;
     private static RunningSystem system;
-    private static RoadmapPageBrowser browser;
     private static ReportingFixture fixture;
+
+    @RegisterExtension
+    static final BrowserTestLifecycle browser = BrowserTestLifecycle.startingFirst(OidcSignInPageIT::start);
 
     private ReportingPage page;
 
-    @BeforeAll
-    static void start() {
-        if (!RoadmapPageBrowser.installed()) {
-            System.err.println("OidcSignInPageIT " + RoadmapPageBrowser.NOT_INSTALLED);
-            return;
-        }
+    private static void start(BrowserTestLifecycle.Started started) {
         provider = new MockOAuth2Server();
         provider.start();
+        started.closedAfterTheClass(provider::shutdown);
         issuer = provider.issuerUrl(ISSUER_ID).toString();
         Map<String, String> verifyByIssuer = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer);
-        system = RunningSystem.startForThePage("oidc-sign-in", verifyByIssuer, Map.of(
+        system = started.closedAfterTheClass(RunningSystem.startForThePage("oidc-sign-in", verifyByIssuer, Map.of(
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer,
                 "TIEKARTTA_UI_OIDC_ISSUER", issuer,
                 "TIEKARTTA_UI_OIDC_CLIENT_ID", CLIENT_ID,
-                "TIEKARTTA_UI_OIDC_SCOPE", "openid"));
+                "TIEKARTTA_UI_OIDC_SCOPE", "openid")));
         fixture = new ReportingFixture(system, token("koordinaattori", List.of("COORDINATOR"), 600)).importHeinola()
                 .assignOwner("TE-10", "matti.m").assignOwner("KH-01", "matti.m").assignOwner("HV-07", "liisa.k");
-        browser = RoadmapPageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        RoadmapPageBrowser.closeAll(browser, system, provider == null ? null : provider::shutdown);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
-        page = new ReportingPage(browser.driver, system.pageUrl());
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page != null) {   // null: skipped
-            browser.assertThePageRanCleanly();
-        }
+        page = new ReportingPage(browser.driver(), system.pageUrl());
     }
 
     @Test
@@ -87,7 +68,7 @@ class OidcSignInPageIT {
 
         assertThat(page.page.currentUrl()).as("the code and state leave the address bar")
                                           .doesNotContain("code=").doesNotContain("state=").contains("view=own");
-        assertThat(browser.driver.findElement(org.openqa.selenium.By.id("account-name")).getText())
+        assertThat(browser.driver().findElement(org.openqa.selenium.By.id("account-name")).getText())
                 .isEqualTo("Kirjautuneena: matti.m (OWNER)");
         assertThat(page.ownProjectIds()).as("matti.m's, not liisa.k's HV-07 nor anyone else's")
                                         .containsExactlyInAnyOrder("KH-01", "TE-10");

@@ -3,11 +3,9 @@ package fi.tiekartta.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -19,7 +17,6 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * "Omat hankkeet" in a real browser: an owner signed in with a bin/run sign-in link sees their own projects and
@@ -37,42 +34,25 @@ class OwnerReportingPageIT {
     private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
 
     private static RunningSystem system;
-    private static RoadmapPageBrowser browser;
     private static ReportingFixture fixture;
     private static String roundId;
 
+    @RegisterExtension
+    static final BrowserTestLifecycle browser = BrowserTestLifecycle.startingFirst(OwnerReportingPageIT::start);
+
     private ReportingPage page;
 
-    @BeforeAll
-    static void start() {
-        if (!RoadmapPageBrowser.installed()) {
-            System.err.println("OwnerReportingPageIT " + RoadmapPageBrowser.NOT_INSTALLED);
-            return;
-        }
-        system = RunningSystem.startForThePage("owner-reporting", Map.of(), Map.of());
+    private static void start(BrowserTestLifecycle.Started started) {
+        system = started.closedAfterTheClass(RunningSystem.startForThePage("owner-reporting", Map.of(), Map.of()));
         fixture = new ReportingFixture(system, COORDINATOR).importHeinola()
                 .assignOwner("TE-10", "matti.m").assignOwner("TE-08", "matti.m").assignOwner("KH-01", "matti.m")
                 .assignOwner("HV-07", "liisa.k");
         roundId = fixture.openRound(ROUND, ROUND_AS_OF, "2025-01-15");
-        browser = RoadmapPageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        RoadmapPageBrowser.closeAll(browser, system);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
-        page = new ReportingPage(browser.driver, system.pageUrl());
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page != null) {   // null: skipped
-            browser.assertThePageRanCleanly();
-        }
+        page = new ReportingPage(browser.driver(), system.pageUrl());
     }
 
     @Test
@@ -128,15 +108,15 @@ class OwnerReportingPageIT {
         assertThat(page.fieldError("Tavoitevuosi")).contains(message);
         WebElement targetYear = page.field("Tavoitevuosi");
         assertThat(page.focused()).as("focus on the field to fix").isEqualTo(targetYear);
-        WebElement error = browser.driver.findElement(By.id(targetYear.getDomAttribute("id") + "-error"));
+        WebElement error = browser.driver().findElement(By.id(targetYear.getDomAttribute("id") + "-error"));
         assertThat(error.findElement(By.xpath("..")))
                 .as("beside its field").isEqualTo(targetYear.findElement(By.xpath("..")));
 
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, the form with an error, in Finnish",
-                                                            AxeCheck.version(browser.driver)).isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, the form with an error, in Finnish",
+                                                              AxeCheck.version(browser.driver())).isEmpty();
         page.page.switchLanguage("en");
         assertThat(page.field("Target year")).isEqualTo(targetYear);
-        assertThat(AxeCheck.violations(browser.driver)).as("in English").isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("in English").isEmpty();
         page.page.switchLanguage("fi");
     }
 
@@ -156,7 +136,7 @@ class OwnerReportingPageIT {
 
         assertThat(page.awaitFormError("report-form")).startsWith("Joku muutti hanketta sillä välin");
         await().atMost(Duration.ofSeconds(10)).until(() -> page.reportCurrent().contains("TULOSSA Q2/2025"));
-        assertThat(browser.driver.findElement(By.id("report-form")).getDomAttribute("data-etag"))
+        assertThat(browser.driver().findElement(By.id("report-form")).getDomAttribute("data-etag"))
                 .as("the next try is based on the fresh version").isEqualTo(meanwhile.header("ETag").orElseThrow());
         assertThat(page.value("Valmiusaste (%)")).as("what was typed is kept").isEqualTo("10");
 
@@ -171,11 +151,11 @@ class OwnerReportingPageIT {
         page.awaitOwnView();
         page.openReport("KH-01");
         page.page.screenshot(SCREENSHOTS.resolve("own-projects.png"), true);
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, in Finnish", AxeCheck.version(browser.driver))
-                                                        .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, in Finnish", AxeCheck.version(browser.driver()))
+                                                          .isEmpty();
         page.page.switchLanguage("en");
         assertThat(page.ownHeading()).isEqualTo("My projects");
-        assertThat(AxeCheck.violations(browser.driver)).as("in English").isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("in English").isEmpty();
         page.page.switchLanguage("fi");
     }
 }

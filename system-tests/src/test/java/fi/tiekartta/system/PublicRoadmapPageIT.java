@@ -2,11 +2,9 @@ package fi.tiekartta.system;
 
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
@@ -22,7 +20,6 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The public roadmap page ({@code /julkinen/}) in a real browser, without signing in, against both services with
@@ -43,37 +40,20 @@ class PublicRoadmapPageIT {
     private static final String REASON = "sisäinen perustelu 7731";
 
     private static RunningSystem system;
-    private static RoadmapPageBrowser browser;
+
+    @RegisterExtension
+    static final BrowserTestLifecycle browser = BrowserTestLifecycle.startingFirst(PublicRoadmapPageIT::start);
 
     private PublicRoadmapPage page;
 
-    @BeforeAll
-    static void start() throws IOException {
-        if (!RoadmapPageBrowser.installed()) {
-            System.err.println("PublicRoadmapPageIT " + RoadmapPageBrowser.NOT_INSTALLED);
-            return;
-        }
-        system = RunningSystem.start("public-page", Map.of("TIEKARTTA_PUBLIC_ENABLED", "true"));
+    private static void start(BrowserTestLifecycle.Started started) throws IOException {
+        system = started.closedAfterTheClass(RunningSystem.start("public-page", Map.of("TIEKARTTA_PUBLIC_ENABLED", "true")));
         importHeinolaWithInternalDetails();
-        browser = RoadmapPageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        RoadmapPageBrowser.closeAll(browser, system);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
-        page = new PublicRoadmapPage(browser.driver, system.queryService.baseUrl());
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page != null) {   // null: skipped
-            browser.assertThePageRanCleanly();
-        }
+        page = new PublicRoadmapPage(browser.driver(), system.queryService.baseUrl());
     }
 
     @Test
@@ -86,11 +66,11 @@ class PublicRoadmapPageIT {
         assertThat(page.barText("TE-10")).isEqualTo("MENEILLÄÄN 60 %");
         assertThat(page.barText("HV-07")).isEqualTo("SIIRTYY 2027");
         assertThat(page.buttonsInLanes()).as("nothing to open: no history is public").isZero();
-        assertThat(browser.driver.findElements(By.tagName("dialog"))).isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("input[type='password'], #known-at"))).isEmpty();
+        assertThat(browser.driver().findElements(By.tagName("dialog"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("input[type='password'], #known-at"))).isEmpty();
         assertThat(page.text()).contains("CC BY 4.0");
 
-        new RoadmapPage(browser.driver, system.queryService.baseUrl())
+        new RoadmapPage(browser.driver(), system.queryService.baseUrl())
                 .screenshot(SCREENSHOTS.resolve("public-roadmap.png"), true);
     }
 
@@ -129,28 +109,28 @@ class PublicRoadmapPageIT {
                                       .contains("2023");
         page.openReport("2023");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getCurrentUrl().endsWith("/public/api/reports/year-end/2023"));
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("2023");
-        assertThat(browser.driver.getPageSource()).doesNotContain(OWNER).doesNotContain(NOTE).doesNotContain(REASON);
-        page = null; // the report is not the page: its own checks do not apply
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver().getCurrentUrl().endsWith("/public/api/reports/year-end/2023"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("2023");
+        assertThat(browser.driver().getPageSource()).doesNotContain(OWNER).doesNotContain(NOTE).doesNotContain(REASON);
+        browser.leftThePage(); // the report is not the page: its own checks do not apply
     }
 
     @Test
     void axeCore_findsNoWcag21AaViolation_inFinnishNorInEnglish() {
         page.visit("?asOf=" + YEAR_END);
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, in Finnish", AxeCheck.version(browser.driver))
-                                                       .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, in Finnish", AxeCheck.version(browser.driver()))
+                                                         .isEmpty();
 
         page.switchLanguage("en");
 
         assertThat(page.summaryHeading()).isEqualTo("Status on 31 Dec 2023");
         assertThat(page.text()).contains("Open data").contains("Technical services sector");
-        assertThat(AxeCheck.violations(browser.driver)).as("in English").isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("in English").isEmpty();
 
-        browser.driver.executeScript("document.getElementById('main').append(Object.assign(document.createElement('img'),"
-                                     + " {src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw='}))");
-        assertThat(AxeCheck.violations(browser.driver)).as("the check itself: an image without a text alternative")
-                                                       .anyMatch(violation -> violation.startsWith("image-alt"));
+        browser.driver().executeScript("document.getElementById('main').append(Object.assign(document.createElement('img'),"
+                                       + " {src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw='}))");
+        assertThat(AxeCheck.violations(browser.driver())).as("the check itself: an image without a text alternative")
+                                                         .anyMatch(violation -> violation.startsWith("image-alt"));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

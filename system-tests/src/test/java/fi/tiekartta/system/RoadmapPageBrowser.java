@@ -95,27 +95,6 @@ final class RoadmapPageBrowser implements AutoCloseable {
         assertThat(refusedByPolicy(driver)).as("refused by the Content-Security-Policy").isEmpty();
     }
 
-    /** Closes what a browser test class started, in the order given, each even when closing one before it failed. */
-    static void closeAll(AutoCloseable... started) throws Exception {
-        Exception first = null;
-        for (AutoCloseable each : started) {
-            try {
-                if (each != null) {
-                    each.close();
-                }
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
     @Override
     public void close() {
         try {

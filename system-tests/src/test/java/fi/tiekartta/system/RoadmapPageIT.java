@@ -3,11 +3,9 @@ package fi.tiekartta.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -31,7 +29,6 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The roadmap page in a real browser (Debian's headless Chromium) against both services on a fresh database
@@ -48,44 +45,25 @@ class RoadmapPageIT {
             "Kaupunkitasoiset kärkihankkeet", "Elinvoimatoimiala", "Hyvinvointitoimiala", "Tekniikkatoimiala",
             "Lupa- ja valvontatoimiala", "Yhteiset palvelut -toimiala");
 
-    /** Said by every test skipped for want of the browser (each test, so that the count and the reason show). */
-
     private static RunningSystem system;
-    private static RoadmapPageBrowser browser;
     private static Instant importedAt;
+
+    @RegisterExtension
+    static final BrowserTestLifecycle browser = BrowserTestLifecycle.startingFirst(RoadmapPageIT::start);
 
     private final String management = TestTokens.mint("johtoryhma", "MANAGEMENT");
     private final String coordinator = TestTokens.mint("koordinaattori", "COORDINATOR");
     private RoadmapPage page;
 
-    @BeforeAll
-    static void start() throws IOException {
-        if (!RoadmapPageBrowser.installed()) {
-            System.err.println("RoadmapPageIT " + RoadmapPageBrowser.NOT_INSTALLED);
-            return;
-        }
-        system = RunningSystem.start("roadmap-page");
+    private static void start(BrowserTestLifecycle.Started started) throws IOException {
+        system = started.closedAfterTheClass(RunningSystem.start("roadmap-page"));
         importHeinola();
-        browser = RoadmapPageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        RoadmapPageBrowser.closeAll(browser, system);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
         // The host as bin/run's sign-in link names it.
-        page = new RoadmapPage(browser.driver, system.queryService.baseUrl().replace("127.0.0.1", "localhost"));
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page != null) {   // null: skipped
-            browser.assertThePageRanCleanly();
-        }
+        page = new RoadmapPage(browser.driver(), system.queryService.baseUrl().replace("127.0.0.1", "localhost"));
     }
 
     @Test
@@ -225,7 +203,7 @@ class RoadmapPageIT {
         page.visit("?asOf=" + YEAR_END, management);
         List<String> path = new ArrayList<>();
         for (int presses = 0; presses < 40 && !isBar(page.focused()); presses++) {
-            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
             path.add(describe(page.focused()));
         }
         WebElement bar = page.focused();
@@ -233,18 +211,18 @@ class RoadmapPageIT {
         assertThat(bar.getDomAttribute("data-project-id")).isEqualTo("KH-01");
         assertThat(path).as("the skip link and every control come first").startsWith("a.skip-link");
 
-        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         page.awaitHistoryOpen();
         assertThat(page.historyHeading()).startsWith("KH-01 ");
         assertThat(page.focused().getDomAttribute("id")).as("focus moves into the panel").isEqualTo("history-close");
 
-        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         page.awaitHistoryClosed();
         assertThat(page.focused().getDomAttribute("data-project-id")).as("focus returns to the bar").isEqualTo("KH-01");
 
-        new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
+        new Actions(browser.driver()).sendKeys(Keys.SPACE).perform();
         page.awaitHistoryOpen();
-        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         page.awaitHistoryClosed();
     }
 
@@ -304,23 +282,23 @@ class RoadmapPageIT {
     @Test
     void theYearEndReportLink_opensTheReport_fetchedWithTheToken() {
         page.visit("?asOf=" + YEAR_END, management);
-        String roadmapWindow = browser.driver.getWindowHandle();
-        browser.driver.findElement(By.cssSelector("a.report-open[data-year='2023']")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getWindowHandles().size() == 2);
-        String reportWindow = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(roadmapWindow))
-                                         .findFirst().orElseThrow();
+        String roadmapWindow = browser.driver().getWindowHandle();
+        browser.driver().findElement(By.cssSelector("a.report-open[data-year='2023']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver().getWindowHandles().size() == 2);
+        String reportWindow = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(roadmapWindow))
+                                           .findFirst().orElseThrow();
         try {
-            browser.driver.switchTo().window(reportWindow);
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getTitle().contains("2023"));
-            assertThat(browser.driver.getCurrentUrl()).startsWith("blob:");
-            assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("2023");
+            browser.driver().switchTo().window(reportWindow);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver().getTitle().contains("2023"));
+            assertThat(browser.driver().getCurrentUrl()).startsWith("blob:");
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("2023");
             // The report's own inline styles, which the blob document's inherited policy refuses, are applied anyway.
-            await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver)
+            await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
                     .executeScript("return document.querySelectorAll('style').length === 0"
                                    + " || document.adoptedStyleSheets.some(s => s.cssRules.length > 0)")));
         } finally {
-            browser.driver.close();
-            browser.driver.switchTo().window(roadmapWindow);
+            browser.driver().close();
+            browser.driver().switchTo().window(roadmapWindow);
         }
     }
 

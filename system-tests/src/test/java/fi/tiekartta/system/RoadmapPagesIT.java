@@ -2,11 +2,9 @@ package fi.tiekartta.system;
 
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The roadmap page with more projects than one page holds (620: 220 in Elinvoimatoimiala, 400 in
@@ -32,38 +29,21 @@ class RoadmapPagesIT {
     private static final List<String> CODES = List.of("DONE", "IN_PROGRESS", "NOT_STARTED");
 
     private static RunningSystem system;
-    private static RoadmapPageBrowser browser;
+
+    @RegisterExtension
+    static final BrowserTestLifecycle browser = BrowserTestLifecycle.startingFirst(RoadmapPagesIT::start);
 
     private final String management = TestTokens.mint("johtoryhma", "MANAGEMENT");
     private RoadmapPage page;
 
-    @BeforeAll
-    static void start() {
-        if (!RoadmapPageBrowser.installed()) {
-            System.err.println("RoadmapPagesIT " + RoadmapPageBrowser.NOT_INSTALLED);
-            return;
-        }
-        system = RunningSystem.start("roadmap-pages");
+    private static void start(BrowserTestLifecycle.Started started) {
+        system = started.closedAfterTheClass(RunningSystem.start("roadmap-pages"));
         importProjects();
-        browser = RoadmapPageBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        RoadmapPageBrowser.closeAll(browser, system);
     }
 
     @BeforeEach
     void newPage() {
-        assumeTrue(browser != null, RoadmapPageBrowser.NOT_INSTALLED);
-        page = new RoadmapPage(browser.driver, system.queryService.baseUrl());
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNothingRefusedByThePolicy() {
-        if (page != null) {   // null: skipped
-            browser.assertThePageRanCleanly();
-        }
+        page = new RoadmapPage(browser.driver(), system.queryService.baseUrl());
     }
 
     @Test
@@ -80,8 +60,8 @@ class RoadmapPagesIT {
         assertThat(page.shownOfTotal()).isEqualTo("Näytetään 500/620 hanketta.");
         assertThat(page.showMoreOffered()).isTrue();
         assertThat(page.showMoreText()).isEqualTo("Näytä lisää");
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, a first page, in Finnish", AxeCheck.version(browser.driver))
-                                                        .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, a first page, in Finnish", AxeCheck.version(browser.driver()))
+                                                          .isEmpty();
 
         page.showMore();
 
@@ -133,14 +113,14 @@ class RoadmapPagesIT {
         assertThat(page.shownOfTotal()).isEqualTo("Showing 500 of 620 projects.");
         assertThat(page.showMoreText()).isEqualTo("Show more");
         assertThat(page.laneTotal("TEKNIIKKA")).isEqualTo("400 projects");
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, a first page, in English", AxeCheck.version(browser.driver))
-                                                        .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, a first page, in English", AxeCheck.version(browser.driver()))
+                                                          .isEmpty();
 
         page.filter("ELINVOIMA", "");
         assertThat(page.summaryFilter()).isEqualTo("Filter: Vitality sector");
         assertThat(page.barCount()).isEqualTo(VITALITY);
-        assertThat(AxeCheck.violations(browser.driver)).as("axe-core %s, filtered, in English", AxeCheck.version(browser.driver))
-                                                        .isEmpty();
+        assertThat(AxeCheck.violations(browser.driver())).as("axe-core %s, filtered, in English", AxeCheck.version(browser.driver()))
+                                                          .isEmpty();
     }
 
     /** How many of the imported projects have the status of PHRASES[index]. */

@@ -42,8 +42,6 @@ public class StatusController {
             content = @Content(schema = @Schema(implementation = ChangeAccepted.class)))
     @ApiResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(responseCode = "409", description = "Another change to this project was recorded at the same moment (through another instance); nothing was recorded, retry",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with another request",

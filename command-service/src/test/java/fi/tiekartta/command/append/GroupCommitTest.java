@@ -72,8 +72,9 @@ class GroupCommitTest extends CommandServiceTestBase {
         GATE.open();
 
         assertThat(held.join().status()).isEqualTo(201);
-        assertThat(GATE.groupSizes).as("the four waiting commands were one group").contains(4);
         assertThat(change.join().status()).isEqualTo(201);
+        // Only now: the held group's answer can come back before the appender has taken up the next group.
+        assertThat(GATE.groupSizes).as("the four waiting commands were one group").contains(4);
         assertThat(other.join().status()).isEqualTo(201);
         Response duplicate = reRegistration.join();
         assertThat(duplicate.status()).as(duplicate.toString()).isEqualTo(409);
@@ -92,6 +93,27 @@ class GroupCommitTest extends CommandServiceTestBase {
         assertThat(Math.abs(indexOf(first, 1) - indexOf(third, 1)))
                 .as("one INSERT for the group: its rows take neighbouring index values, the refused ones none")
                 .isEqualTo(1L);
+    }
+
+    /** Not only a status change: any command on an existing project can lose its stream's next position. */
+    @Test
+    void anOwnerAssignment_whoseNextPositionAnotherInstanceTookFirst_failsWith409ConcurrentChange() {
+        String blocker = registered();
+        String raced = registered();
+
+        CompletableFuture<Response> held = holdingTheAppender(blocker);
+        CompletableFuture<Response> lostRace = async(() -> api.send("PUT", "/api/projects/" + raced + "/owner", COORDINATOR,
+                                                                    "{\"owner\":\"liisa.k\",\"reason\":\"vaihto\"}", Map.of()));
+        awaitQueued(1);
+        anotherInstanceAppendsTheNextEventOf(raced);
+        GATE.open();
+
+        assertThat(held.join().status()).isEqualTo(201);
+        Response concurrent = lostRace.join();
+        assertThat(concurrent.status()).as(concurrent.toString()).isEqualTo(409);
+        assertThat(concurrent.contentType()).startsWith("application/problem+json");
+        assertThat(concurrent.json().path("title").asText()).isEqualTo("Concurrent change");
+        assertThat(eventCount(raced)).as("only the other instance's event").isEqualTo(2);
     }
 
     @Test
@@ -116,8 +138,8 @@ class GroupCommitTest extends CommandServiceTestBase {
         GATE.open();
 
         assertThat(held.join().status()).isEqualTo(201);
-        assertThat(GATE.groupSizes).contains(2);
         Response replayed = repeat.join();
+        assertThat(GATE.groupSizes).as("the two waiting commands were one group").contains(2);
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(201);
         assertThat(replayed.header("Idempotent-Replayed")).contains("true");
         assertThat(replayed.json()).isEqualTo(firstAnswer.json());

@@ -386,6 +386,30 @@ class ProjectApiTest extends CommandServiceTestBase {
         assertThat(docs.path("security").toString()).contains(bearerSchemes.get(0));
     }
 
+    @Test
+    void apiDocs_list409ConcurrentChange_onEveryCommandOnAnExistingProjectOrRound_besideTheirOwn409() {
+        JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
+
+        for (JsonNode operation : List.of(paths.path("/api/projects/{projectId}/status-changes").path("post"),
+                                          paths.path("/api/projects/{projectId}/owner").path("put"),
+                                          paths.path("/api/projects/{projectId}").path("patch"))) {
+            JsonNode conflict = operation.path("responses").path("409");
+            assertThat(conflict.path("description").asText()).as(operation.path("summary").asText())
+                    .isEqualTo("Another change to this project was recorded at the same moment (through another "
+                               + "instance); nothing was recorded, retry");
+            assertThat(conflict.path("content").has(PROBLEM_JSON)).isTrue();
+        }
+        assertThat(paths.path("/api/projects/{projectId}/corrections").path("post").path("responses").path("409")
+                        .path("description").asText())
+                .startsWith("The change was already retracted, or another change to this project was recorded");
+        assertThat(paths.path("/api/reporting-rounds/{roundId}/close").path("post").path("responses").path("409")
+                        .path("description").asText())
+                .startsWith("The round is already closed, or another change to this reporting round was recorded");
+        assertThat(paths.path("/api/projects").path("post").path("responses").path("409").path("description").asText())
+                .as("a registration starts a stream: its race is its own 409").isEqualTo("A project with this id exists");
+        assertThat(paths.path("/api/reporting-rounds").path("post").path("responses").has("409")).isFalse();
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private String registeredProject() {
