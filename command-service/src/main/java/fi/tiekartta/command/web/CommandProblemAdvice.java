@@ -71,11 +71,14 @@ public class CommandProblemAdvice extends ProblemResponses {
                            "The project changed since the version in If-Match; read it again and retry.");
     }
 
-    /** Another change to the same project was appended at the same moment (possibly by another instance). */
+    /**
+     * Another change to the same stream was appended at the same moment (possibly by another instance). The stream is
+     * a project's or a reporting round's (a round's close draws this too), so the detail names neither.
+     */
     @ExceptionHandler(ConcurrencyException.class)
     public ProblemDetail concurrentChange(ConcurrencyException ex) {
         return Problems.of(HttpStatus.CONFLICT, "Concurrent change",
-                           "Another change to this project was recorded at the same time; retry.");
+                           "Another change to the same project or reporting round was recorded at the same time; nothing of this request was recorded, retry.");
     }
 
     /** A rule of state: the message names the current state. */
