@@ -25,13 +25,18 @@ import java.time.Duration;
 public class ProjectionConfiguration {
 
     /**
-     * Polls the store every {@code fetchDelay} when caught up. Axon's default (1 s) alone would use up the
-     * whole "visible within a second" budget; 100 ms gives a median lag under 100 ms (docs/PERFORMANCE.md) for a
-     * negligible query load on an idle store.
+     * How soon a caught-up processor sees a new event. Axon's event store has one reader thread for all processors:
+     * it queries the store again at once while queries return events, and after a query that returns none it waits
+     * {@code fetchDelay} before the next. So an event committed while the store is quiet waits up to the whole
+     * delay, half of it on average, before its batch starts; the projection's lag is that wait plus the batch.
+     * Axon's default (1 s) would use up the "visible within a second" budget alone. 50 ms keeps the wait to 25 ms
+     * on average, where 100 ms cost 50; on an idle store each poll is a short transaction of two index reads of
+     * the event store (its events after the token, and Axon's check for a gap wider than a batch), 20 polls a
+     * second: docs/PERFORMANCE.md ("Tuning choices") gives the CPU this costs at 100, 50 and 25 ms.
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${tiekartta.projection.fetch-delay:100ms}") Duration fetchDelay) {
+                                         @Value("${tiekartta.projection.fetch-delay:50ms}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                                  .storageEngine(storageEngine)
                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
