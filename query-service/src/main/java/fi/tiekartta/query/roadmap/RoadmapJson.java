@@ -19,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,14 +33,14 @@ import java.util.List;
 class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
 
     private final ObjectMapper json;
-    private final Cache<SectorsOf, byte[]> sectorBytes;
+    private final Cache<SectorsOf, Chunks> sectorBytes;
 
     RoadmapJson(ObjectMapper json, @Value("${tiekartta.roadmap.cache-bytes:32MB}") DataSize cacheBytes) {
         super(MediaType.APPLICATION_JSON);
         this.json = json;
         this.sectorBytes = Caffeine.newBuilder()
                                    .maximumWeight(cacheBytes.toBytes())
-                                   .weigher((SectorsOf key, byte[] bytes) -> bytes.length)
+                                   .weigher((SectorsOf key, Chunks bytes) -> bytes.size())
                                    .build();
     }
 
@@ -66,7 +68,7 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
 
     /** Writes the parts one after the other rather than copying megabytes into one array first. */
     private void write(Roadmap roadmap, OutputStream body) throws IOException {
-        byte[] sectors = sectorBytes.get(new SectorsOf(roadmap.sectors()), key -> {
+        Chunks sectors = sectorBytes.get(new SectorsOf(roadmap.sectors()), key -> {
             try {
                 return sectorsJson(roadmap.sectors());
             } catch (IOException e) {
@@ -76,7 +78,7 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
         byte[] head = json.writeValueAsBytes(new Head(roadmap.asOf(), roadmap.knownAt(), roadmap.countsByStatus(), null));
         // head is {"asOf":…,"knownAt":…,"countsByStatus":{…},"sectors":null}: the sectors in place of the null.
         body.write(head, 0, head.length - "null}".length());
-        body.write(sectors);
+        sectors.writeTo(body);
         if (roadmap.nextCursor() != null) {
             // A page's nextCursor follows the sectors, as Jackson writes the record's last property (left out when
             // null): the inside of {"nextCursor":…} after a comma.
@@ -92,8 +94,8 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
      * general bean writing was a quarter of an answer not kept. The maps go through Jackson as before; the tests
      * compare these bytes with Jackson's ({@code RoadmapJsonTest}).
      */
-    private byte[] sectorsJson(List<Roadmap.SectorRoadmap> sectors) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 600 * sectors.stream().mapToInt(s -> s.projects().size()).sum());
+    private Chunks sectorsJson(List<Roadmap.SectorRoadmap> sectors) throws IOException {
+        Chunks bytes = new Chunks();
         try (JsonGenerator out = json.createGenerator(bytes)) {
             out.writeStartArray();
             for (Roadmap.SectorRoadmap sector : sectors) {
@@ -112,7 +114,8 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
             }
             out.writeEndArray();
         }
-        return bytes.toByteArray();
+        bytes.close(); // whether or not the generator closed it
+        return bytes;
     }
 
     private static void project(JsonGenerator out, ProjectView p) throws IOException {
@@ -168,6 +171,61 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
             out.writeNull();
         } else {
             out.writeNumber(value);
+        }
+    }
+
+    /**
+     * Bytes in chunks of 256 KB. The 5 MB of a roadmap in one array is a humongous object to the G1 collector, which
+     * allocates it outside the young generation and starts a concurrent cycle for it; chunks are ordinary objects.
+     */
+    private static final class Chunks extends OutputStream {
+
+        private static final int CHUNK = 256 * 1024;
+
+        private final List<byte[]> chunks = new ArrayList<>();
+        private byte[] current = new byte[CHUNK];
+        private int used;
+        private int size;
+
+        @Override
+        public void write(int b) {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                if (used == CHUNK) {
+                    chunks.add(current);
+                    current = new byte[CHUNK];
+                    used = 0;
+                }
+                int n = Math.min(length, CHUNK - used);
+                System.arraycopy(bytes, offset, current, used, n);
+                used += n;
+                offset += n;
+                length -= n;
+                size += n;
+            }
+        }
+
+        /** Trims the last chunk once written, so that only what is kept is weighed. */
+        @Override
+        public void close() {
+            if (current != null) {
+                chunks.add(Arrays.copyOf(current, used));
+                current = null;
+            }
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] chunk : chunks) {
+                out.write(chunk);
+            }
+        }
+
+        int size() {
+            return size;
         }
     }
 
