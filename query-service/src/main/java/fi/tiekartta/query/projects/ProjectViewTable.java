@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -42,6 +44,7 @@ import java.util.Optional;
 public class ProjectViewTable {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
+    private static final StoredStateReader STATE = new StoredStateReader(JSON.readerFor(ProjectState.class));
 
     /** {@code %1$s}: further conditions on both parts of the rows, {@code %2$s}: the order. */
     private static final String VISIBLE = "SELECT v.state::text AS state,"
@@ -132,7 +135,7 @@ public class ProjectViewTable {
                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
                    (ResultSet rs) -> {
                        StoredRow row = new StoredRow(new Segment(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                                                                 fromJson(rs.getString(5))),
+                                                                 fromJson(rs.getBytes(5))),
                                                      rs.getTimestamp(4).toInstant());
                        byProject.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(row);
                    });
@@ -201,15 +204,16 @@ public class ProjectViewTable {
         jdbc.update("DELETE FROM read_model.project_view");
     }
 
+    // By position, as VISIBLE selects them (state, version, recorded_at); the state's bytes as they came (UTF-8, the
+    // text form), read without a String between.
     private static final RowMapper<Found> FOUND = (rs, i) -> new Found(
-            fromJson(rs.getString("state")), rs.getLong("version"),
-            rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+            fromJson(rs.getBytes(1)), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
 
-    private static ProjectState fromJson(String json) {
+    private static ProjectState fromJson(byte[] json) {
         try {
-            return JSON.readValue(json, ProjectState.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable project state: " + json, e);
+            return STATE.read(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable project state: " + new String(json, StandardCharsets.UTF_8), e);
         }
     }
 

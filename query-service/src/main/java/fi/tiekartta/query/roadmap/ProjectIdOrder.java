@@ -16,16 +16,17 @@ public final class ProjectIdOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
+        // Compares the runs in place: a roadmap sorts 10,000 ids with each answer, and substrings were most of it.
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
-            int endA = runEnd(a, i);
-            int endB = runEnd(b, j);
             boolean digitsA = Character.isDigit(a.charAt(i));
             boolean digitsB = Character.isDigit(b.charAt(j));
+            int endA = runEnd(a, i, digitsA);
+            int endB = runEnd(b, j, digitsB);
             int order = digitsA && digitsB
-                    ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
-                    : a.substring(i, endA).compareTo(b.substring(j, endB));
+                    ? compareNumbers(a, i, endA, b, j, endB)
+                    : compareText(a, i, endA, b, j, endB);
             if (order != 0) {
                 return order;
             }
@@ -36,8 +37,7 @@ public final class ProjectIdOrder implements Comparator<String> {
         return byLength != 0 ? byLength : a.compareTo(b); // "TE-010" and "TE-10" still get a fixed order
     }
 
-    private static int runEnd(String s, int from) {
-        boolean digits = Character.isDigit(s.charAt(from));
+    private static int runEnd(String s, int from, boolean digits) {
         int end = from;
         while (end < s.length() && Character.isDigit(s.charAt(end)) == digits) {
             end++;
@@ -45,17 +45,32 @@ public final class ProjectIdOrder implements Comparator<String> {
         return end;
     }
 
-    private static int compareNumbers(String a, String b) {
-        String x = stripLeadingZeros(a);
-        String y = stripLeadingZeros(b);
-        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+    /** Runs of digits by value: leading zeros skipped, then the longer is larger, then digit by digit. */
+    private static int compareNumbers(String a, int fromA, int endA, String b, int fromB, int endB) {
+        int x = skipLeadingZeros(a, fromA, endA);
+        int y = skipLeadingZeros(b, fromB, endB);
+        int byLength = Integer.compare(endA - x, endB - y);
+        return byLength != 0 ? byLength : compareText(a, x, endA, b, y, endB);
     }
 
-    private static String stripLeadingZeros(String digits) {
-        int k = 0;
-        while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+    private static int skipLeadingZeros(String digits, int from, int end) {
+        int k = from;
+        while (k < end - 1 && digits.charAt(k) == '0') {
             k++;
         }
-        return digits.substring(k);
+        return k;
+    }
+
+    /** {@link String#compareTo} of the two ranges. */
+    private static int compareText(String a, int fromA, int endA, String b, int fromB, int endB) {
+        int length = Math.min(endA - fromA, endB - fromB);
+        for (int k = 0; k < length; k++) {
+            char x = a.charAt(fromA + k);
+            char y = b.charAt(fromB + k);
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return (endA - fromA) - (endB - fromB);
     }
 }

@@ -1,12 +1,16 @@
 package fi.tiekartta.query.roadmap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.query.projects.ProjectState;
+import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.vocabulary.ProjectStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,5 +51,28 @@ class RoadmapJsonTest extends RoadmapTestBase {
         assertThat(roadmapJson.bytes(first)).isEqualTo(json.writeValueAsBytes(first));
         assertThat(roadmapJson.bytes(last)).isEqualTo(json.writeValueAsBytes(last));
         assertThat(new String(roadmapJson.bytes(first), StandardCharsets.UTF_8)).endsWith("\"nextCursor\":\"" + first.nextCursor() + "\"}");
+    }
+
+    @Test
+    void projectsWrittenFieldByField_areWhatJacksonWrites_withNullsUnitsAndAwkwardText() throws Exception {
+        ProjectView bare = new ProjectView("KH-1", "KAUPUNKI", "Nimi", null, null, null, null, ProjectStatus.NOT_STARTED,
+                                           ProjectStatus.NOT_STARTED.finnishLabel(), null, null, null, null,
+                                           LocalDate.of(2024, 2, 29), List.of(), 0, Instant.parse("2024-03-01T10:00:00Z"));
+        ProjectView full = new ProjectView("TE-10", "TUNTEMATON", "\"Lainaus\" \\ tab\t rivi\n \u0001 \u2028 ääkköset 😀 </script>",
+                                           "omistaja", 2022, 2031, "kuvaus\r\n", ProjectStatus.IN_PROGRESS, "MENEILLÄÄN", 55, 2030,
+                                           "2025/Q3", "huom \u007f", LocalDate.of(10000, 1, 1),
+                                           List.of(new ProjectState.UnitState("VAKA", ProjectStatus.DONE, 100, 2024, LocalDate.of(2023, 12, 31)),
+                                                   new ProjectState.UnitState("KOULUT", ProjectStatus.WAITING, null, null, null)),
+                                           Long.MAX_VALUE, Instant.parse("2025-07-01T23:59:59.123456789Z"));
+        Roadmap roadmap = new Roadmap(LocalDate.of(2040, 1, 1), Instant.parse("2040-01-01T00:00:00.001Z"),
+                                      StatusCounts.of(List.of(ProjectStatus.NOT_STARTED, ProjectStatus.IN_PROGRESS)),
+                                      List.of(new Roadmap.SectorRoadmap("KAUPUNKI", "Kaupunki", StatusCounts.of(List.of(ProjectStatus.NOT_STARTED)), List.of(bare)),
+                                              new Roadmap.SectorRoadmap("TYHJÄ", "Ei hankkeita", StatusCounts.of(List.of()), List.of()),
+                                              new Roadmap.SectorRoadmap("TUNTEMATON", "TUNTEMATON", StatusCounts.of(List.of(ProjectStatus.IN_PROGRESS)),
+                                                                        List.of(full, bare))),
+                                      "seuraava");
+
+        assertThat(new String(roadmapJson.bytes(roadmap), StandardCharsets.UTF_8))
+                .isEqualTo(new String(json.writeValueAsBytes(roadmap), StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,176 @@
+package fi.tiekartta.query.projects;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectReader;
+import fi.tiekartta.vocabulary.ProjectStatus;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a stored {@link ProjectState} ({@code project_view.state}) field by field: a roadmap reads 10,000 of them
+ * with each answer, and Jackson's general reading of records (and of days through a {@code DateTimeFormatter})
+ * was a third of an answer not kept. It reads the shape the projection writes: strings, whole numbers, statuses by
+ * name, days as {@code yyyy-MM-dd}, unknown properties skipped. Anything else is given to {@code jackson}, the reader
+ * it stands in for, so that the result is always the one Jackson gives.
+ */
+final class StoredStateReader {
+
+    private final JsonFactory factory;
+    private final ObjectReader jackson;
+
+    StoredStateReader(ObjectReader jackson) {
+        this.factory = jackson.getFactory();
+        this.jackson = jackson;
+    }
+
+    ProjectState read(byte[] json) throws IOException {
+        try (JsonParser parser = factory.createParser(json)) {
+            ProjectState state = state(parser);
+            if (parser.nextToken() == null) {
+                return state;
+            }
+        } catch (NotPlain | IOException | IllegalArgumentException | DateTimeException notPlain) {
+            // given to Jackson below
+        }
+        return jackson.readValue(json);
+    }
+
+    /** Not the plain shape: Jackson decides. */
+    private static final class NotPlain extends RuntimeException {
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static ProjectState state(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        String projectId = null;
+        String sector = null;
+        String title = null;
+        String owner = null;
+        Integer plannedStartYear = null;
+        Integer plannedEndYear = null;
+        String description = null;
+        ProjectStatus status = null;
+        Integer progressPercent = null;
+        Integer targetYear = null;
+        String scheduledFor = null;
+        String note = null;
+        LocalDate effectiveDate = null;
+        List<ProjectState.UnitState> units = null;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "projectId" -> projectId = text(p, value);
+                case "sector" -> sector = text(p, value);
+                case "title" -> title = text(p, value);
+                case "owner" -> owner = text(p, value);
+                case "plannedStartYear" -> plannedStartYear = number(p, value);
+                case "plannedEndYear" -> plannedEndYear = number(p, value);
+                case "description" -> description = text(p, value);
+                case "status" -> status = status(p, value);
+                case "progressPercent" -> progressPercent = number(p, value);
+                case "targetYear" -> targetYear = number(p, value);
+                case "scheduledFor" -> scheduledFor = text(p, value);
+                case "note" -> note = text(p, value);
+                case "effectiveDate" -> effectiveDate = day(p, value);
+                case "units" -> units = units(p, value);
+                default -> p.skipChildren();
+            }
+        }
+        expect(p.currentToken(), JsonToken.END_OBJECT);
+        return new ProjectState(projectId, sector, title, owner, plannedStartYear, plannedEndYear, description, status,
+                                progressPercent, targetYear, scheduledFor, note, effectiveDate, units);
+    }
+
+    private static List<ProjectState.UnitState> units(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(value, JsonToken.START_ARRAY);
+        List<ProjectState.UnitState> units = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            expect(p.currentToken(), JsonToken.START_OBJECT);
+            String unit = null;
+            ProjectStatus status = null;
+            Integer progressPercent = null;
+            Integer targetYear = null;
+            LocalDate effectiveDate = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken field = p.nextToken();
+                switch (name) {
+                    case "unit" -> unit = text(p, field);
+                    case "status" -> status = status(p, field);
+                    case "progressPercent" -> progressPercent = number(p, field);
+                    case "targetYear" -> targetYear = number(p, field);
+                    case "effectiveDate" -> effectiveDate = day(p, field);
+                    default -> p.skipChildren();
+                }
+            }
+            units.add(new ProjectState.UnitState(unit, status, progressPercent, targetYear, effectiveDate));
+        }
+        return units;
+    }
+
+    private static String text(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(value, JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static Integer number(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(value, JsonToken.VALUE_NUMBER_INT);
+        if (p.getNumberType() != JsonParser.NumberType.INT) {
+            throw new NotPlain();
+        }
+        return p.getIntValue();
+    }
+
+    private static ProjectStatus status(JsonParser p, JsonToken value) throws IOException {
+        String name = text(p, value);
+        return name == null ? null : ProjectStatus.valueOf(name);
+    }
+
+    /** yyyy-MM-dd with ASCII digits, a real day. */
+    private static LocalDate day(JsonParser p, JsonToken value) throws IOException {
+        String text = text(p, value);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            throw new NotPlain();
+        }
+        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NotPlain();
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new NotPlain();
+        }
+    }
+}

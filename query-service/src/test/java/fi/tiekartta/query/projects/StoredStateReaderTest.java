@@ -1,0 +1,92 @@
+package fi.tiekartta.query.projects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.support.eventstore.EventJson;
+import fi.tiekartta.vocabulary.ProjectStatus;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The stored states read field by field are what Jackson reads, whatever the JSON holds. */
+class StoredStateReaderTest {
+
+    private static final ObjectMapper JSON = EventJson.newObjectMapper();
+    private final StoredStateReader reader = new StoredStateReader(JSON.readerFor(ProjectState.class));
+
+    @Test
+    void everyStateTheProjectionWrites_readsAsJacksonReadsIt() throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            ProjectState state = randomState(random);
+            byte[] json = ProjectViewTable.toJson(state).getBytes(StandardCharsets.UTF_8);
+            assertThat(reader.read(json)).isEqualTo(JSON.readValue(json, ProjectState.class)).isEqualTo(state);
+        }
+    }
+
+    @Test
+    void jsonOfAnotherShape_readsAsJacksonReadsIt() throws Exception {
+        for (String json : List.of(
+                "{\"projectId\":\"TE-1\",\"status\":\"DONE\",\"units\":null,\"extra\":{\"a\":[1,{\"b\":2}]},\"plannedEndYear\":\"2030\"}",
+                "{\"projectId\":\"TE-1\",\"plannedStartYear\":2.0e3,\"effectiveDate\":\"2024-06-30\",\"projectId\":\"TE-2\"}",
+                "{\"projectId\":\"TE-1\",\"effectiveDate\":[2024,6,30],\"units\":[{\"unit\":\"VAKA\",\"status\":\"WAITING\",\"x\":null}]}",
+                "{\"title\":5,\"note\":true,\"targetYear\":null}",
+                "{\"progressPercent\":12345678901234}",
+                "{\"projectId\":\"TE-1\"} x")) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            Object jackson;
+            try {
+                jackson = JSON.readValue(bytes, ProjectState.class);
+            } catch (Exception e) {
+                assertThatThrownBy(() -> reader.read(bytes)).as(json).isInstanceOf(e.getClass());
+                continue;
+            }
+            assertThat(reader.read(bytes)).as(json).isEqualTo(jackson);
+        }
+        for (String refused : List.of("{\"status\":\"VALMIS_KAI\"}", "{\"effectiveDate\":\"2024-02-30\"}")) {
+            byte[] bytes = refused.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> JSON.readValue(bytes, ProjectState.class)).as(refused).isNotNull();
+            assertThatThrownBy(() -> reader.read(bytes)).as(refused).isNotNull();
+        }
+    }
+
+    private static ProjectState randomState(Random random) {
+        List<ProjectState.UnitState> units = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            units.add(new ProjectState.UnitState(text(random), status(random), number(random), number(random), day(random)));
+        }
+        return new ProjectState(text(random), text(random), text(random), text(random), number(random), number(random),
+                                text(random), status(random), number(random), number(random), text(random), text(random),
+                                day(random), random.nextInt(5) == 0 ? null : units);
+    }
+
+    private static String text(Random random) {
+        if (random.nextInt(4) == 0) {
+            return null;
+        }
+        String[] alphabet = {"a", "Z", "0", " ", "-", "\"", "\\", "\n", "\t", "\u0001", "ä", "ö", "€", "😀", "/", "<", ">"};
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
+    }
+
+    private static Integer number(Random random) {
+        return random.nextInt(4) == 0 ? null : random.nextInt(5000) - 100;
+    }
+
+    private static ProjectStatus status(Random random) {
+        return random.nextInt(6) == 0 ? null : ProjectStatus.values()[random.nextInt(ProjectStatus.values().length)];
+    }
+
+    private static LocalDate day(Random random) {
+        return random.nextInt(5) == 0 ? null : LocalDate.of(1 + random.nextInt(12000), 1, 1).plusDays(random.nextInt(366));
+    }
+}
