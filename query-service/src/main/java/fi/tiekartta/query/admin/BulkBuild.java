@@ -6,12 +6,8 @@ import fi.tiekartta.query.projects.RecordedChange;
 import fi.tiekartta.query.projects.RecordedChanges;
 import fi.tiekartta.query.round.RoundProjection;
 import fi.tiekartta.support.eventstore.EventStoreTables;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,6 +90,7 @@ class BulkBuild {
      */
     Snapshot fill(BuildTimes times, LongConsumer sizeKnown, LongConsumer progress) throws SQLException, InterruptedException {
         Copier copier = new Copier(times);
+        StoredEventReader events = new StoredEventReader(serializer);
         try (Connection reader = dataSource.getConnection()) {
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -125,7 +122,7 @@ class BulkBuild {
                             changes.clear();
                             stream = aggregate;
                         }
-                        DomainEventMessage<?> message = message(rs);
+                        DomainEventMessage<?> message = message(events, rs);
                         if (RecordedChanges.isProjectEvent(message.getPayload())) {
                             changes.add(RecordedChanges.of(message).orElseThrow());
                         } else if (RoundProjection.isRoundEvent(message.getPayload())) {
@@ -264,13 +261,9 @@ class BulkBuild {
         }
     }
 
-    private DomainEventMessage<?> message(ResultSet rs) throws SQLException {
-        Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getString(8), String.class, rs.getString(6), rs.getString(7)));
-        String meta = rs.getString(9);
-        MetaData metaData = meta == null ? MetaData.emptyInstance()
-                : serializer.deserialize(new SimpleSerializedObject<>(meta, String.class, MetaData.class.getName(), null));
-        return new GenericDomainEventMessage<>(rs.getString(4), rs.getString(1), rs.getLong(2), payload, metaData,
-                                               rs.getString(3), DateTimeUtils.parseInstant(rs.getString(5)));
+    private static DomainEventMessage<?> message(StoredEventReader events, ResultSet rs) throws SQLException {
+        return events.message(rs.getString(4), rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5),
+                              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 
     /**

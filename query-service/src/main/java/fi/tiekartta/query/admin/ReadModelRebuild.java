@@ -193,17 +193,16 @@ public class ReadModelRebuild {
             long indexed = System.nanoTime();
             hold.await();
             long switching = System.nanoTime();
-            switchOver(snapshot);
-            long switched = System.nanoTime();
+            long switched = switchOver(snapshot, times);
             // Where the time went, for docs/PERFORMANCE.md: read, fold and COPY; indexes; the switch (its transaction
             // and the processors' stop and start); then the parts of the first two (the COPY thread and the index
             // builders run beside the reading thread and each other).
             log.info("Read model rebuilt from {} events up to global index {}: read, folded and copied in {} ms, indexed in {} ms, "
-                     + "switched in {} ms; reading {} ms, folding {} ms, waiting for COPY {} ms; {}; {}",
+                     + "switched in {} ms; reading {} ms, folding {} ms, waiting for COPY {} ms; {}; {}; {}",
                      snapshot.events(), snapshot.head(), (filled - began) / 1_000_000,
                      (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000,
                      times.millis("read"), times.millis("fold"), times.millis("waiting"), "COPY " + times.list("copy "),
-                     times.list("index ") + ", " + times.list("analyze "));
+                     times.list("index ") + ", " + times.list("analyze "), "switch: " + times.list("switch "));
         } catch (Exception | Error e) {
             log.error("The rebuild of the read model failed; the read model in use stays", e);
             jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
@@ -230,11 +229,13 @@ public class ReadModelRebuild {
      * processors are stopped meanwhile; another instance's processor loses its claim (owner cleared) and its batch
      * in flight fails on its token update and is rolled back, so it too goes on from the head on the new tables.
      * DDL and token updates of the two can deadlock; PostgreSQL then cancels one, and a cancelled switch is tried
-     * again.
+     * again. Returns when it ended ({@link System#nanoTime()}); the parts go to {@code times}.
      */
-    private void switchOver(BulkBuild.Snapshot snapshot) throws SQLException, InterruptedException {
+    private long switchOver(BulkBuild.Snapshot snapshot, BuildTimes times) throws SQLException, InterruptedException {
         List<StreamingEventProcessor> processors = processors();
+        long at = System.nanoTime();
         processors.forEach(lifecycle::stop);
+        at = times.add("switch stopping processors", at);
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -248,11 +249,14 @@ public class ReadModelRebuild {
                     Thread.sleep(200L * attempt);
                 }
             }
+            at = times.add("switch transaction", at);
         } finally {
             processors.forEach(lifecycle::start);
         }
+        at = times.add("switch starting processors", at);
         build.emptySchema(RETIRED_SCHEMA);
         build.dropBuild();
+        return times.add("switch dropping the old tables", at);
     }
 
     private void switchTables(BulkBuild.Snapshot snapshot) throws SQLException {
