@@ -98,7 +98,7 @@ public class ProjectViewTable {
         List<ProjectionBatch.NewRow> added = batch.inserts.stream().filter(row -> !row.dropped()).toList();
         jdbc.batchUpdate("INSERT INTO read_model.project_view "
                          + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)",
                          added, added.size(), (ps, row) -> {
                              Segment segment = row.segment;
                              ps.setString(1, row.projectId);
