@@ -6,6 +6,8 @@ import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,14 @@ class CommandApiFuzzTest extends CommandServiceTestBase {
     private static final int REQUESTS_PER_SEED = 200;
     private static final String COORDINATOR = TestTokens.mint("koordinaattori", "COORDINATOR");
     private static final String OWNER = TestTokens.mint("matti.m", "OWNER");
+    /**
+     * Room for the rest of the request line and the headers the JDK client adds itself (Host, User-Agent,
+     * Content-Length, its HTTP/2 upgrade offer): a few hundred bytes, with a margin.
+     */
+    private static final int CLIENT_HEAD_ALLOWANCE = 1024;
+
+    @Autowired
+    private ServerProperties server;
 
     private String project;
     private String round;
@@ -78,25 +88,45 @@ class CommandApiFuzzTest extends CommandServiceTestBase {
         String target = hostile.nextInt(5) == 0 ? encode(hostile.text()) : project;
         String token = hostile.nextInt(2) == 0 ? COORDINATOR : OWNER;
         return switch (hostile.nextInt(8)) {
-            case 0 -> api.send("POST", "/api/projects", token, hostile.jsonBody(List.of(
+            case 0 -> send("POST", "/api/projects", token, hostile.jsonBody(List.of(
                     "projectId", "sector", "title", "owner", "plannedStartYear", "plannedEndYear", "description")), headers);
-            case 1 -> api.send("POST", "/api/projects/" + target + "/status-changes", token, hostile.jsonBody(List.of(
+            case 1 -> send("POST", "/api/projects/" + target + "/status-changes", token, hostile.jsonBody(List.of(
                     "status", "effectiveDate", "progressPercent", "targetYear", "scheduledFor", "unit", "note", "reason")), headers);
-            case 2 -> api.send("POST", "/api/projects/" + target + "/corrections", token, hostile.jsonBody(List.of(
+            case 2 -> send("POST", "/api/projects/" + target + "/corrections", token, hostile.jsonBody(List.of(
                     "changeId", "status", "effectiveDate", "progressPercent", "retract", "note", "reason")), headers);
-            case 3 -> api.send("PUT", "/api/projects/" + target + "/owner", token,
-                               hostile.jsonBody(List.of("owner", "effectiveDate", "reason")), headers);
-            case 4 -> api.send("PATCH", "/api/projects/" + target, token, hostile.jsonBody(List.of(
+            case 3 -> send("PUT", "/api/projects/" + target + "/owner", token,
+                           hostile.jsonBody(List.of("owner", "effectiveDate", "reason")), headers);
+            case 4 -> send("PATCH", "/api/projects/" + target, token, hostile.jsonBody(List.of(
                     "title", "description", "plannedStartYear", "plannedEndYear", "effectiveDate", "reason")), headers);
-            case 5 -> api.send("POST", "/api/reporting-rounds", token,
-                               hostile.jsonBody(List.of("title", "asOf", "dueDate")), headers);
-            case 6 -> api.send("POST", "/api/reporting-rounds/" + (hostile.nextInt(3) == 0 ? round : target) + "/close",
-                               token, null, headers);
+            case 5 -> send("POST", "/api/reporting-rounds", token,
+                           hostile.jsonBody(List.of("title", "asOf", "dueDate")), headers);
+            case 6 -> send("POST", "/api/reporting-rounds/" + (hostile.nextInt(3) == 0 ? round : target) + "/close",
+                           token, null, headers);
             default -> {
                 headers.putIfAbsent("Content-Type", "text/csv");
-                yield api.send("POST", "/api/imports?effectiveDate=" + encode(hostile.date()), COORDINATOR, hostile.csv(), headers);
+                yield send("POST", "/api/imports?effectiveDate=" + encode(hostile.date()), COORDINATOR, hostile.csv(), headers);
             }
         };
+    }
+
+    /**
+     * Sends a hostile request, without its body when its head may be over the server's limit. Tomcat refuses such
+     * a head while parsing it: it answers 400 and closes the connection without reading the rest. A JDK client
+     * still writing the body then meets a broken pipe and reports that ("HTTP/1.1 header parser received no
+     * bytes") instead of the 400 already sent. Over the limit, the body is never read, so leaving it out changes
+     * nothing the server sees; within the limit after all, the request is one more without a body. Either way its
+     * answer is checked like any other.
+     */
+    private Response send(String method, String path, String token, String body, Map<String, String> headers) {
+        return api.send(method, path, token, headMayBeRefused(path, token, headers) ? null : body, headers);
+    }
+
+    private boolean headMayBeRefused(String path, String token, Map<String, String> headers) {
+        long head = CLIENT_HEAD_ALLOWANCE + path.length() + "Authorization: Bearer \r\n".length() + token.length();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            head += header.getKey().length() + ": \r\n".length() + header.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return head > server.getMaxHttpRequestHeaderSize().toBytes();
     }
 
     private long idempotencyKeys() {
