@@ -3,6 +3,8 @@ package fi.tiekartta.query.projects;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectReader;
 import fi.tiekartta.vocabulary.ProjectStatus;
 
@@ -21,12 +23,25 @@ import java.util.List;
  */
 final class StoredStateReader {
 
+    /** The fields of a {@link ProjectState} and of its units in the order Jackson writes them (the records' order). */
+    private static final SerializableString[] STATE_FIELDS = names("projectId", "sector", "title", "owner", "plannedStartYear",
+            "plannedEndYear", "description", "status", "progressPercent", "targetYear", "scheduledFor", "note", "effectiveDate", "units");
+    private static final SerializableString[] UNIT_FIELDS = names("unit", "status", "progressPercent", "targetYear", "effectiveDate");
+
     private final JsonFactory factory;
     private final ObjectReader jackson;
 
     StoredStateReader(ObjectReader jackson) {
         this.factory = jackson.getFactory();
         this.jackson = jackson;
+    }
+
+    private static SerializableString[] names(String... names) {
+        SerializableString[] quoted = new SerializableString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            quoted[i] = new SerializedString(names[i]);
+        }
+        return quoted;
     }
 
     ProjectState read(byte[] json) throws IOException {
@@ -64,8 +79,10 @@ final class StoredStateReader {
         String note = null;
         LocalDate effectiveDate = null;
         List<ProjectState.UnitState> units = null;
+        int expected = 0;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        while ((name = nextName(p, STATE_FIELDS, expected)) != null) {
+            expected = nextExpected(STATE_FIELDS, name, expected);
             JsonToken value = p.nextToken();
             switch (name) {
                 case "projectId" -> projectId = text(p, value);
@@ -90,6 +107,34 @@ final class StoredStateReader {
                                 progressPercent, targetYear, scheduledFor, note, effectiveDate, units);
     }
 
+    /**
+     * The next field's name, null at the end of the object. The projection writes the fields in the record's order:
+     * asked for the one expected there, the parser compares its bytes in place (no lookup in its table of names).
+     */
+    private static String nextName(JsonParser p, SerializableString[] fields, int expected) throws IOException {
+        if (expected < fields.length) {
+            if (p.nextFieldName(fields[expected])) {
+                return fields[expected].getValue();
+            }
+        } else {
+            p.nextToken();
+        }
+        return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+    }
+
+    /** The position after {@code name} in the written order, or where it was when the name is not among them. */
+    private static int nextExpected(SerializableString[] fields, String name, int expected) {
+        if (expected < fields.length && fields[expected].getValue().equals(name)) {
+            return expected + 1;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].getValue().equals(name)) {
+                return i + 1;
+            }
+        }
+        return expected;
+    }
+
     private static List<ProjectState.UnitState> units(JsonParser p, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
@@ -103,8 +148,10 @@ final class StoredStateReader {
             Integer progressPercent = null;
             Integer targetYear = null;
             LocalDate effectiveDate = null;
+            int expected = 0;
             String name;
-            while ((name = p.nextFieldName()) != null) {
+            while ((name = nextName(p, UNIT_FIELDS, expected)) != null) {
+                expected = nextExpected(UNIT_FIELDS, name, expected);
                 JsonToken field = p.nextToken();
                 switch (name) {
                     case "unit" -> unit = text(p, field);

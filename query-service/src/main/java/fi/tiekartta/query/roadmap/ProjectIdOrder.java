@@ -1,6 +1,9 @@
 package fi.tiekartta.query.roadmap;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Project ids as people read them: {@code TE-9} before {@code TE-10}. Runs of digits compare as numbers, the
@@ -12,6 +15,58 @@ public final class ProjectIdOrder implements Comparator<String> {
     public static final Comparator<String> NATURAL = new ProjectIdOrder();
 
     private ProjectIdOrder() {
+    }
+
+    /**
+     * The items by their ids in this order, as sorting them with {@link #NATURAL} gives them, but each id taken apart
+     * once rather than in each comparison: a roadmap sorts 10,000 ids with each answer. An id of the usual shape (a
+     * prefix without digits, then at most 18 ASCII digits without a leading zero) is compared by its prefix as text and
+     * then by its number, which is what {@link #compare} concludes for two such ids; any other id goes through it.
+     */
+    public static <T> List<T> sorted(List<T> items, Function<T, String> idOf) {
+        @SuppressWarnings("unchecked")
+        Keyed<T>[] keyed = new Keyed[items.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            T item = items.get(i);
+            keyed[i] = Keyed.of(item, idOf.apply(item));
+        }
+        Arrays.sort(keyed);
+        return Arrays.stream(keyed).map(Keyed::item).toList();
+    }
+
+    /** @param prefix null when the id is not of the usual shape; @param number the digits after the prefix */
+    private record Keyed<T>(T item, String id, String prefix, long number) implements Comparable<Keyed<T>> {
+
+        private static final int MOST_DIGITS = 18; // fits a long
+
+        static <T> Keyed<T> of(T item, String id) {
+            int digitsFrom = 0;
+            while (digitsFrom < id.length() && !Character.isDigit(id.charAt(digitsFrom))) {
+                digitsFrom++;
+            }
+            int digits = id.length() - digitsFrom;
+            if (digitsFrom == 0 || digits == 0 || digits > MOST_DIGITS || (digits > 1 && id.charAt(digitsFrom) == '0')) {
+                return new Keyed<>(item, id, null, 0);
+            }
+            long number = 0;
+            for (int k = digitsFrom; k < id.length(); k++) {
+                char c = id.charAt(k);
+                if (c < '0' || c > '9') {
+                    return new Keyed<>(item, id, null, 0);
+                }
+                number = number * 10 + (c - '0');
+            }
+            return new Keyed<>(item, id, id.substring(0, digitsFrom), number);
+        }
+
+        @Override
+        public int compareTo(Keyed<T> other) {
+            if (prefix == null || other.prefix == null) {
+                return NATURAL.compare(id, other.id);
+            }
+            int byPrefix = prefix.compareTo(other.prefix);
+            return byPrefix != 0 ? byPrefix : Long.compare(number, other.number);
+        }
     }
 
     @Override

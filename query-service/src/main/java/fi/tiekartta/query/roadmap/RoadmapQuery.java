@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,8 +15,6 @@ import java.util.List;
  */
 @Component
 public class RoadmapQuery {
-
-    private static final Comparator<ProjectView> BY_ID = Comparator.comparing(ProjectView::projectId, ProjectIdOrder.NATURAL);
 
     private final ProjectViewTable views;
     private final Sectors sectors;
@@ -29,11 +26,12 @@ public class RoadmapQuery {
 
     /** @param knownAt already normalised ({@link KnownAt}) */
     public Roadmap at(LocalDate asOf, Instant knownAt) {
-        List<ProjectView> projects = views.visibleAt(asOf, knownAt).stream().map(ProjectView::of).sorted(BY_ID).toList();
+        List<ProjectView> projects = views.visibleAt(asOf, knownAt).stream().map(ProjectView::of).toList();
+        // Grouped first, then each sector sorted: the same order, in fewer comparisons than sorting the whole.
         List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, ProjectView::sector).entrySet().stream()
                 .map(group -> new Roadmap.SectorRoadmap(group.getKey().code(), group.getKey().label(),
                                                         StatusCounts.of(group.getValue().stream().map(ProjectView::status).toList()),
-                                                        List.copyOf(group.getValue())))
+                                                        ProjectIdOrder.sorted(group.getValue(), ProjectView::projectId)))
                 .toList();
         return new Roadmap(asOf, knownAt, StatusCounts.of(projects.stream().map(ProjectView::status).toList()), bySector);
     }

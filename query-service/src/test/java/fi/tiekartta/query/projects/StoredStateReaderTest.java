@@ -38,7 +38,17 @@ class StoredStateReaderTest {
                 "{\"projectId\":\"TE-1\",\"effectiveDate\":[2024,6,30],\"units\":[{\"unit\":\"VAKA\",\"status\":\"WAITING\",\"x\":null}]}",
                 "{\"title\":5,\"note\":true,\"targetYear\":null}",
                 "{\"progressPercent\":12345678901234}",
-                "{\"projectId\":\"TE-1\"} x")) {
+                "{\"projectId\":\"TE-1\"} x",
+                // jsonb's order (as a state stored as jsonb before V10 prints): the plain shape, its fields out of order
+                "{\"note\": null, \"owner\": \"Ö\", \"title\": \"T\", \"units\": [{\"unit\": \"VAKA\", \"status\": \"DONE\", "
+                + "\"targetYear\": 2030, \"effectiveDate\": \"2024-01-01\", \"progressPercent\": 50}], \"sector\": \"TEKNIIKKA\", "
+                + "\"status\": \"DONE\", \"projectId\": \"TE-1\", \"targetYear\": null, \"description\": \"d\", \"scheduledFor\": null, "
+                + "\"effectiveDate\": \"2024-06-30\", \"plannedEndYear\": 2026, \"progressPercent\": 7, \"plannedStartYear\": 2024}",
+                // a field unknown to the record after all of its own
+                "{\"projectId\":\"TE-1\",\"sector\":\"TEKNIIKKA\",\"title\":\"T\",\"owner\":null,\"plannedStartYear\":null,"
+                + "\"plannedEndYear\":null,\"description\":null,\"status\":\"DONE\",\"progressPercent\":null,\"targetYear\":null,"
+                + "\"scheduledFor\":null,\"note\":null,\"effectiveDate\":\"2024-06-30\",\"units\":[{\"unit\":\"VAKA\",\"status\":\"DONE\","
+                + "\"progressPercent\":null,\"targetYear\":null,\"effectiveDate\":\"2024-01-01\",\"later\":[1]}],\"later\":{\"a\":1}}")) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
             Object jackson;
             try {
