@@ -9,18 +9,19 @@ import fi.tiekartta.support.eventstore.EventStoreTables;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +50,12 @@ class BulkBuild {
 
     /** Rows are streamed from the server this many at a time, never collected. */
     private static final int FETCH_SIZE = 5_000;
-    /** A COPY chunk's size in characters: large enough that a COPY's own cost vanishes, small against the heap. */
-    private static final int CHUNK_CHARS = 2 << 20;
+    /** A COPY chunk's size in bytes: large enough that a COPY's own cost vanishes, small against the heap. */
+    private static final int CHUNK_BYTES = 2 << 20;
+    /** The tables written with binary COPY, and the columns and types each is written with. */
+    private static final Map<String, CopyRows.Layout> COPIED = Map.of("project_change", BulkProjection.CHANGE_COLUMNS,
+                                                                      "project_view", BulkProjection.VIEW_COLUMNS,
+                                                                      "project_head", BulkProjection.HEAD_COLUMNS);
     private static final String SELECT = "SELECT aggregate_identifier, sequence_number, event_identifier, type, time_stamp, "
             + "payload_type, payload_revision, payload, meta_data FROM " + EventStoreTables.DOMAIN_EVENTS
             + " WHERE global_index <= ? ORDER BY aggregate_identifier, sequence_number";
@@ -74,6 +79,7 @@ class BulkBuild {
 
     /** Empties the build schema and creates the tables, unindexed. */
     void prepare() {
+        requireCopiedTypes();
         ensureSchema(BUILD_SCHEMA);
         emptySchema(BUILD_SCHEMA);
         for (String table : TABLES) {
@@ -82,6 +88,27 @@ class BulkBuild {
             jdbc.execute("CREATE TABLE " + BUILD_SCHEMA + "." + table + " (LIKE read_model." + table
                          + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         }
+    }
+
+    /**
+     * Binary COPY sends each value in its column type's own format, which the database does not convert: a column
+     * whose type a migration has changed would fail the COPY midway, or worse, read the bytes as the new type. Checked
+     * before anything is written, against the live tables the build copies.
+     */
+    private void requireCopiedTypes() {
+        COPIED.forEach((table, layout) -> {
+            Map<String, String> types = new HashMap<>();
+            jdbc.query("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
+                       + " WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped",
+                       rs -> {
+                           types.put(rs.getString(1), rs.getString(2));
+                       }, "read_model." + table);
+            List<String> mismatches = layout.mismatches(types);
+            if (!mismatches.isEmpty()) {
+                throw new IllegalStateException("read_model." + table + " has columns of other types than the rebuild writes "
+                                                + "(column: written, in the table): " + mismatches);
+            }
+        });
     }
 
     /**
@@ -276,9 +303,9 @@ class BulkBuild {
         private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
         private final Semaphore waiting = new Semaphore(2);
         private final List<Future<?>> sent = new ArrayList<>();
-        private CopyRows changes = new CopyRows();
-        private CopyRows views = new CopyRows();
-        private CopyRows heads = new CopyRows();
+        private CopyRows changes = new CopyRows(BulkProjection.CHANGE_COLUMNS);
+        private CopyRows views = new CopyRows(BulkProjection.VIEW_COLUMNS);
+        private CopyRows heads = new CopyRows(BulkProjection.HEAD_COLUMNS);
         private final BuildTimes times;
         /** Nanoseconds the reading thread waited for a chunk to be sent, since last taken. */
         private long waited;
@@ -301,7 +328,7 @@ class BulkBuild {
                 return;
             }
             BulkProjection.project(stream, changesOfStream, changes, views, heads);
-            if (changes.length() + views.length() + heads.length() > CHUNK_CHARS) {
+            if (changes.length() + views.length() + heads.length() > CHUNK_BYTES) {
                 send();
             }
         }
@@ -310,9 +337,9 @@ class BulkBuild {
             CopyRows c = changes;
             CopyRows v = views;
             CopyRows h = heads;
-            changes = new CopyRows();
-            views = new CopyRows();
-            heads = new CopyRows();
+            changes = new CopyRows(BulkProjection.CHANGE_COLUMNS);
+            views = new CopyRows(BulkProjection.VIEW_COLUMNS);
+            heads = new CopyRows(BulkProjection.HEAD_COLUMNS);
             checkSent();
             long began = System.nanoTime();
             try {
@@ -324,9 +351,9 @@ class BulkBuild {
             }
             sent.add(sender.submit(() -> {
                 try {
-                    copy("project_change", BulkProjection.CHANGE_COLUMNS, c);
-                    copy("project_view", BulkProjection.VIEW_COLUMNS, v);
-                    copy("project_head", BulkProjection.HEAD_COLUMNS, h);
+                    copy("project_change", c);
+                    copy("project_view", v);
+                    copy("project_head", h);
                     return null;
                 } finally {
                     waiting.release();
@@ -341,17 +368,19 @@ class BulkBuild {
             return w;
         }
 
-        private void copy(String table, String columns, CopyRows rows) throws SQLException {
+        private void copy(String table, CopyRows rows) throws SQLException {
             if (rows.rows() == 0) {
                 return;
             }
             long began = System.nanoTime();
+            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + BUILD_SCHEMA + "." + table + " (" + COPIED.get(table).columnNames() + ") FROM STDIN WITH (FORMAT binary, FREEZE)");
             try {
-                writer.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY " + BUILD_SCHEMA + "." + table + " (" + columns + ") FROM STDIN WITH (FREEZE)", new StringReader(rows.text()));
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY into " + table + " failed", e);
+                rows.sendTo(copy);
             } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy(); // the connection leaves COPY mode, so that the rollback can go through
+                }
                 times.add("copy " + table, began);
             }
         }

@@ -4,12 +4,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Field;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The one way this service stops and starts its processors (a rebuild's switch, the balancer's safety net), one
@@ -27,6 +34,7 @@ public class ProcessorLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorLifecycle.class);
     private static final long SETTLE_MILLIS = 1_000;
+    private static final long WAKE_AGAIN_MILLIS = 20;
 
     private final MeterRegistry meters;
 
@@ -36,9 +44,51 @@ public class ProcessorLifecycle {
 
     /** Stops the processor and waits until it has; afterwards it has all its threads for the next start. */
     public synchronized void stop(StreamingEventProcessor processor) {
-        processor.shutDown();
+        CompletableFuture<Void> stopped = processor.shutdownAsync();
+        if (processor instanceof TrackingEventProcessor tracking
+            && tracking.getMessageSource() instanceof EmbeddedEventStore store) {
+            wakeWhenWaiting(store, stopped);
+        }
+        stopped.join();
         if (processor instanceof TrackingEventProcessor tracking) {
             giveBackLostThreads(tracking);
+        }
+    }
+
+    /**
+     * A caught-up worker waits for new events in the event store for up to Axon's event availability timeout (a
+     * second) before it sees that its processor is stopping: half a second on average that a rebuild's switch, and
+     * every event appended meanwhile, would wait. The store wakes its waiting consumers when it has
+     * new events; woken now, a worker finds none and leaves at once. A wake-up is one that waiting may always have
+     * (a condition's spurious wake-up), so no worker can take it amiss. It is repeated until the stop has ended, for
+     * a worker that was yet to begin waiting.
+     */
+    private void wakeWhenWaiting(EmbeddedEventStore store, CompletableFuture<Void> stopped) {
+        try {
+            Runnable wakeUp = wakeUpOf(store);
+            // Less and less often: a worker finishing a long batch does not need it, nor do the store's other consumers.
+            for (long again = WAKE_AGAIN_MILLIS; ; again *= 2) {
+                wakeUp.run();
+                if (ended(stopped, again)) {
+                    return;
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("Could not wake the processors' workers waiting for events ({}): stopping takes up to a second", e.toString());
+        }
+    }
+
+    private static boolean ended(CompletableFuture<Void> stopped, long millis) {
+        try {
+            stopped.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true; // join() reports it
         }
     }
 
@@ -90,8 +140,37 @@ public class ProcessorLifecycle {
 
     /** Axon keeps the count of free threads private; this Axon version's field, checked by ProcessorLifecycleTest. */
     static AtomicInteger availableThreads(TrackingEventProcessor processor) throws ReflectiveOperationException {
-        Field field = TrackingEventProcessor.class.getDeclaredField("availableThreads");
+        return field(TrackingEventProcessor.class, "availableThreads", AtomicInteger.class).get(processor);
+    }
+
+    /**
+     * Wakes the consumers of {@code store} that wait for new events, as the store does when it has some. Axon keeps
+     * the lock and its condition private; this Axon version's fields, checked by ProcessorLifecycleTest.
+     */
+    static Runnable wakeUpOf(EmbeddedEventStore store) throws ReflectiveOperationException {
+        Lock lock = field(EmbeddedEventStore.class, "consumerLock", Lock.class).get(store);
+        Condition waiting = field(EmbeddedEventStore.class, "consumableEventsCondition", Condition.class).get(store);
+        return () -> {
+            lock.lock();
+            try {
+                waiting.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+
+    /** A private field of this Axon version, of the type expected (ProcessorLifecycleTest checks each one used). */
+    static <T> Accessor<T> field(Class<?> owner, String name, Class<T> type) throws ReflectiveOperationException {
+        Field field = owner.getDeclaredField(name);
+        if (!type.isAssignableFrom(field.getType())) {
+            throw new NoSuchFieldException(owner.getName() + "." + name + " is a " + field.getType().getName() + ", not a " + type.getName());
+        }
         field.setAccessible(true);
-        return (AtomicInteger) field.get(processor);
+        return target -> type.cast(field.get(target));
+    }
+
+    interface Accessor<T> {
+        T get(Object target) throws ReflectiveOperationException;
     }
 }

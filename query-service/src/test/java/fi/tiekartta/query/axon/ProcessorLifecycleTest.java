@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +84,19 @@ class ProcessorLifecycleTest extends QueryServiceTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> processor.processingStatus().size() == 2);
 
         assertThat(count("tiekartta.projection.segments.reclaimed")).isGreaterThan(reclaimedBefore);
+        assertEveryProjectInEverySegmentIsApplied();
+    }
+
+    @Test
+    void theWorkersWaitingForEvents_canBeWokenAsTheStoreWakesThem() throws Exception {
+        // The lock and condition this Axon version keeps private: a lock not the condition's would fail the signal.
+        Runnable wakeUp = ProcessorLifecycle.wakeUpOf((EmbeddedEventStore) processor().getMessageSource());
+        wakeUp.run();
+
+        lifecycle.stop(processor());
+        assertThat(processor().isRunning()).isFalse();
+        assertThat(processor().processingStatus()).isEmpty();
+        lifecycle.start(processor());
         assertEveryProjectInEverySegmentIsApplied();
     }
 

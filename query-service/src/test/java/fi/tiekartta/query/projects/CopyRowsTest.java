@@ -1,36 +1,121 @@
 package fi.tiekartta.query.projects;
 
+import fi.tiekartta.query.QueryServiceTestBase;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CopyRowsTest {
+/**
+ * Rows written by binary COPY are stored exactly as the live projection's INSERTs store the same values (PgJDBC's
+ * conversions of {@code Timestamp.from}, {@code Date.valueOf}, strings cast to json and jsonb).
+ */
+class CopyRowsTest extends QueryServiceTestBase {
+
+    private static final CopyRows.Layout LAYOUT = CopyRows.Layout.of(
+            "n integer, t text, b bigint, i integer, d date, at timestamp with time zone, j json, jb jsonb");
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
-    void instantsAndDates_areWrittenAsTheirToString() {
+    void copiedRows_areStoredAsTheLiveInsertsStoreThem() throws SQLException {
         Random random = new Random(11);
-        for (int i = 0; i < 10_000; i++) {
-            long seconds = random.nextLong(-62_000_000_000L, 253_402_300_799L); // years 0..9999
-            int nanos = switch (i % 4) {
+        List<Object[]> rows = new ArrayList<>();
+        String[] texts = {"plain", "tab\tnew line\nreturn\rback\\slash", "ääkkösiä ja 🚧", "", "\\N"};
+        for (int n = 0; n < 2_000; n++) {
+            long seconds = random.nextLong(-2_208_988_800L, 7_258_118_400L); // years 1900..2199
+            int nanos = switch (n % 5) {
                 case 0 -> 0;
                 case 1 -> random.nextInt(1000) * 1_000_000;
                 case 2 -> random.nextInt(1_000_000) * 1_000;
+                case 3 -> random.nextInt(1_000_000) * 1_000 + 500; // half a microsecond: rounded up, as PgJDBC does
                 default -> random.nextInt(1_000_000_000);
             };
-            Instant at = Instant.ofEpochSecond(seconds, nanos);
-            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-            assertThat(new CopyRows().row(at, day).text()).isEqualTo(at + "\t" + day + "\n");
+            boolean nulls = n % 7 == 0;
+            rows.add(new Object[]{n, nulls ? null : texts[n % texts.length], nulls ? null : random.nextLong(),
+                                  nulls ? null : random.nextInt(), nulls ? null : LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)),
+                                  nulls ? null : Instant.ofEpochSecond(seconds, nanos),
+                                  nulls ? null : "{\"b\": [1, 2.50], \"a\": \"" + (n % 3 == 0 ? "ä\\n" : "x") + "\"}",
+                                  nulls ? null : "{\"z\": {\"y\": null}, \"a\": " + n + "}"});
         }
-        Instant far = Instant.parse("+12024-01-01T00:00:00Z");
-        assertThat(new CopyRows().row(far, LocalDate.of(-1, 1, 1)).text()).isEqualTo(far + "\t-0001-01-01\n");
+        rows.add(new Object[]{-1, "x", 1L, 1, LocalDate.of(2024, 2, 29), Instant.parse("2024-12-31T23:59:59.999999500Z"), "[]", "[]"});
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false); // rolled back: the pooled connection keeps no temporary tables
+            try {
+                compare(c, s, rows);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void compare(Connection c, Statement s, List<Object[]> rows) throws SQLException {
+        s.execute("CREATE TEMP TABLE copied (n integer, t text, b bigint, i integer, d date, at timestamptz, j json, jb jsonb)");
+        s.execute("CREATE TEMP TABLE inserted (LIKE copied)");
+        CopyRows copied = new CopyRows(LAYOUT);
+        rows.forEach(copied::row);
+        copied.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY copied (" + LAYOUT.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO inserted VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)")) {
+            for (Object[] row : rows) {
+                insert.setInt(1, (Integer) row[0]);
+                insert.setString(2, (String) row[1]);
+                insert.setObject(3, row[2], Types.BIGINT);
+                insert.setObject(4, row[3], Types.INTEGER);
+                insert.setObject(5, row[4] == null ? null : Date.valueOf((LocalDate) row[4]), Types.DATE);
+                if (row[5] == null) {
+                    insert.setNull(6, Types.TIMESTAMP);
+                } else {
+                    insert.setTimestamp(6, Timestamp.from((Instant) row[5]));
+                }
+                insert.setString(7, (String) row[6]);
+                insert.setString(8, (String) row[7]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        String differing = "SELECT count(*) FROM (SELECT n, t, b, i, d, at, j::text, jb FROM %s"
+                           + " EXCEPT SELECT n, t, b, i, d, at, j::text, jb FROM %s) d";
+        assertThat(count(s, "SELECT count(*) FROM copied")).isEqualTo(rows.size());
+        assertThat(count(s, differing.formatted("copied", "inserted"))).isZero();
+        assertThat(count(s, differing.formatted("inserted", "copied"))).isZero();
+        assertThat(count(s, "SELECT count(*) FROM copied WHERE at = '2025-01-01T00:00:00Z'")).isOne();
     }
 
     @Test
-    void nullsAndSpecialCharacters_areEscaped() {
-        assertThat(new CopyRows().row(null, "a\tb\\c\nd\re", 42).text()).isEqualTo("\\N\ta\\tb\\\\c\\nd\\re\t42\n");
+    void aLayout_namesTheColumnsWhoseTypeDiffersInTheTable() {
+        CopyRows.Layout layout = CopyRows.Layout.of("id text, state json, at timestamp with time zone");
+        assertThat(layout.columnNames()).isEqualTo("id, state, at");
+        assertThat(layout.mismatches(Map.of("id", "text", "state", "json", "at", "timestamp with time zone", "more", "date"))).isEmpty();
+        assertThat(layout.mismatches(Map.of("id", "text", "state", "jsonb"))).containsExactly("state: json, jsonb", "at: timestamp with time zone, null");
+        assertThatThrownBy(() -> CopyRows.Layout.of("id uuid")).hasMessageContaining("uuid");
+        assertThatThrownBy(() -> new CopyRows(layout).row("only one")).hasMessageContaining("3 columns");
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
