@@ -30,6 +30,8 @@ import java.util.List;
  * sectors while {@link RoadmapAnswers} keeps the answer: an answer asked again differs only in {@code knownAt},
  * and the sectors of 10,000 projects are megabytes of JSON that would otherwise be written anew each time.
  * Keyed by the identity of the sectors list that the kept answer shares, so the bytes are never another answer's.
+ * Kept from the second writing of the same list, as answers are kept from their second ask: the bytes of an answer
+ * written once are written straight to the response and left to the young generation.
  */
 @Component
 class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
@@ -60,6 +62,8 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
 
     private final ObjectMapper json;
     private final Cache<SectorsOf, Chunks> sectorBytes;
+    /** The sectors lists written once, whose bytes were not kept. */
+    private final Cache<SectorsOf, Boolean> writtenOnce = Caffeine.newBuilder().maximumSize(1_000).build();
 
     RoadmapJson(ObjectMapper json, @Value("${tiekartta.roadmap.cache-bytes:32MB}") DataSize cacheBytes) {
         super(MediaType.APPLICATION_JSON);
@@ -94,17 +98,28 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
 
     /** Writes the parts one after the other rather than copying megabytes into one array first. */
     private void write(Roadmap roadmap, OutputStream body) throws IOException {
-        Chunks sectors = sectorBytes.get(new SectorsOf(roadmap.sectors()), key -> {
-            try {
-                return sectorsJson(roadmap.sectors());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        SectorsOf key = new SectorsOf(roadmap.sectors());
+        Chunks kept = sectorBytes.getIfPresent(key);
+        if (kept == null && writtenOnce.asMap().remove(key) != null) {
+            kept = sectorBytes.get(key, written -> {
+                try {
+                    return sectorsJson(roadmap.sectors());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
         byte[] head = json.writeValueAsBytes(new Head(roadmap.asOf(), roadmap.knownAt(), roadmap.countsByStatus(), null));
         // head is {"asOf":…,"knownAt":…,"countsByStatus":{…},"sectors":null}: the sectors in place of the null.
         body.write(head, 0, head.length - "null}".length());
-        sectors.writeTo(body);
+        if (kept != null) {
+            kept.writeTo(body);
+        } else {
+            writtenOnce.put(key, Boolean.TRUE);
+            try (JsonGenerator out = json.createGenerator(body).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                writeSectors(roadmap.sectors(), out);
+            }
+        }
         if (roadmap.nextCursor() != null) {
             // A page's nextCursor follows the sectors, as Jackson writes the record's last property (left out when
             // null): the inside of {"nextCursor":…} after a comma.
@@ -123,25 +138,29 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
     private Chunks sectorsJson(List<Roadmap.SectorRoadmap> sectors) throws IOException {
         Chunks bytes = new Chunks();
         try (JsonGenerator out = json.createGenerator(bytes)) {
-            out.writeStartArray();
-            for (Roadmap.SectorRoadmap sector : sectors) {
-                out.writeStartObject();
-                text(out, SECTOR, sector.sector());
-                text(out, LABEL, sector.label());
-                out.writeFieldName(COUNTS_BY_STATUS);
-                json.writeValue(out, sector.countsByStatus());
-                out.writeFieldName(PROJECTS);
-                out.writeStartArray();
-                for (ProjectView project : sector.projects()) {
-                    project(out, project);
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+            writeSectors(sectors, out);
         }
         bytes.close(); // whether or not the generator closed it
         return bytes;
+    }
+
+    private void writeSectors(List<Roadmap.SectorRoadmap> sectors, JsonGenerator out) throws IOException {
+        out.writeStartArray();
+        for (Roadmap.SectorRoadmap sector : sectors) {
+            out.writeStartObject();
+            text(out, SECTOR, sector.sector());
+            text(out, LABEL, sector.label());
+            out.writeFieldName(COUNTS_BY_STATUS);
+            json.writeValue(out, sector.countsByStatus());
+            out.writeFieldName(PROJECTS);
+            out.writeStartArray();
+            for (ProjectView project : sector.projects()) {
+                project(out, project);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        out.writeEndArray();
     }
 
     private static void project(JsonGenerator out, ProjectView p) throws IOException {

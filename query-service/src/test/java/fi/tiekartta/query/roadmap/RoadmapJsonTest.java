@@ -38,6 +38,24 @@ class RoadmapJsonTest extends RoadmapTestBase {
     }
 
     @Test
+    void anAnswerIsKeptFromItsSecondAsk_andItsBytesFromTheirSecondWriting_alwaysWhatJacksonWrites() throws Exception {
+        String id = register("TEKNIIKKA", LocalDate.of(2038, 1, 2), 2040, "Kolmesti kysytty");
+        Instant known = KnownAt.normalise(knownNow(id));
+        LocalDate day = LocalDate.of(2038, 4, 1);
+
+        Roadmap once = answers.at(day, known);
+        Roadmap twice = answers.at(day, known);
+        Roadmap thrice = answers.at(day, known);
+
+        assertThat(twice.sectors()).as("asked once: answered, not kept").isNotSameAs(once.sectors());
+        assertThat(thrice.sectors()).as("asked again: kept").isSameAs(twice.sectors());
+        byte[] jackson = json.writeValueAsBytes(thrice);
+        for (int writing = 1; writing <= 3; writing++) { // written straight, then kept, then from what was kept
+            assertThat(roadmapJson.bytes(thrice)).as("writing %d", writing).isEqualTo(jackson);
+        }
+    }
+
+    @Test
     void aPagesJson_isWhatJacksonWrites_withItsNextCursor_andTheLastPageWithout() throws Exception {
         String id = register("ELINVOIMA", LocalDate.of(2038, 1, 2), 2040, "Sivu \"lainausmerkein\"");
         String other = register("ELINVOIMA", LocalDate.of(2038, 1, 2), 2040);
