@@ -193,7 +193,7 @@ ADMIN=$(bin/token yllapito ADMIN 600)
 # --- the machine -----------------------------------------------------------------------------------------------
 say "Tiekartta benchmark$([ "$QUICK" = 1 ] && echo ' (--quick)'), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -1); load average at the start $(load_average)"
-say "PostgreSQL: $(psql_value postgres 'SHOW server_version'), fsync $(psql_value postgres 'SHOW fsync'), synchronous_commit $(psql_value postgres 'SHOW synchronous_commit'), shared_buffers $(psql_value postgres 'SHOW shared_buffers')"
+say "PostgreSQL: $(psql_value postgres 'SHOW server_version'), fsync $(psql_value postgres 'SHOW fsync'), synchronous_commit $(psql_value postgres 'SHOW synchronous_commit'), shared_buffers $(psql_value postgres 'SHOW shared_buffers'), autovacuum $(psql_value postgres 'SHOW autovacuum')"
 say "Java: $(java -version 2>&1 | head -1), command-service -Xmx$HEAP, query-service -Xmx$QUERY_HEAP; wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), pgbench $(pgbench --version | awk '{print $3}')"
 say ""
 
