@@ -280,7 +280,7 @@ for c in 1 8 32; do
   read -r groups_before grouped_before <<< "$(group_commits)"
   jit_before=$(jit_ticks "$CMD_PID")
   result=$(wrk_status_changes "$c" "$SECONDS_EACH")
-  jit_ms=$(awk -v t=$(( $(jit_ticks "$CMD_PID") - jit_before )) -v hz="$CLK_TCK" -v n="$(field requests "$result")" 'BEGIN { printf "%.2f", n > 0 ? 1000 * t / hz / n : 0 }')
+  jit_ms=$(awk -v t=$(( $(jit_ticks "$CMD_PID") - jit_before )) -v hz="$CLK_TCK" -v n="$(field requests "$result")" 'BEGIN { printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0) }')
   cpu_snapshot "$OUT/cpu-after.txt" "$HTTP_DB"
   read -r groups_after grouped_after <<< "$(group_commits)"
   read -r cmd_ms qry_ms pg_ms wrk_ms idle <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" "$(field requests "$result")")"
