@@ -1,8 +1,7 @@
 -- Every statement that inserts events announces it on the channel event_store_appended, delivered when its
 -- transaction commits (never for one that rolls back). The query-service listens and wakes its reader of the store
--- within milliseconds (AppendNotifications), instead of finding the new events at its next poll: the poll's wait
--- was most of the projection's lag under a steady load. PostgreSQL folds identical notifications of one
--- transaction into one.
+-- at once (AppendNotifications), instead of finding the new events at its next poll: the poll's wait was most of
+-- the projection's lag under a steady load. PostgreSQL folds identical notifications of one transaction into one.
 --
 -- A trigger rather than a call inside append_group, so that every writer of the store announces (the group
 -- appender, Axon's own engine, tests), as the stream heads' trigger (V5) keeps them current. The announcing

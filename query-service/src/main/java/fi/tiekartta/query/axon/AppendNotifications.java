@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Listens for the event store's announcements of committed appends (channel {@value #CHANNEL}, sent by the event
@@ -20,12 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * of its commit rather than at the reader's next poll. The poll stays: it is what finds events while this listener
  * has no connection (the database restarting), and it is all there is where notifications do not arrive (a
  * connection pooler between the service and the database that does not pass LISTEN through).
- *
- * <p>Wakes are spaced by at least {@code spacing}: announcements that arrive meanwhile wake the reader once, when
- * the spacing is over. Woken for every commit, the reader would fetch one or two events at a time under a write
- * load, and the projection would commit a batch (a WAL flush) for each of them, on the cores the writes need;
- * spaced, a batch holds what the spacing gathered, and a new event on a quiet store still waits no longer than
- * the spacing.
  *
  * <p>Its connection is its own, not one of the pool's: it is held for the service's whole life.
  */
@@ -41,17 +34,14 @@ public class AppendNotifications implements SmartLifecycle {
 
     private final DataSourceProperties database;
     private final Runnable wake;
-    private final Duration spacing;
     private final Duration retryAfter;
     private volatile boolean running;
     private volatile boolean listening;
-    private final AtomicLong announcements = new AtomicLong();
     private Thread thread;
 
-    public AppendNotifications(DataSourceProperties database, Runnable wake, Duration spacing, Duration retryAfter) {
+    public AppendNotifications(DataSourceProperties database, Runnable wake, Duration retryAfter) {
         this.database = database;
         this.wake = wake;
-        this.spacing = spacing;
         this.retryAfter = retryAfter;
     }
 
@@ -84,11 +74,6 @@ public class AppendNotifications implements SmartLifecycle {
     /** Whether a connection is listening now (for the tests and the logs: the poll covers the times it is not). */
     boolean listening() {
         return listening;
-    }
-
-    /** Announcements received so far: commits that inserted events, one each. */
-    long announcements() {
-        return announcements.get();
     }
 
     private void listenWhileRunning() {
@@ -131,10 +116,8 @@ public class AppendNotifications implements SmartLifecycle {
         while (running) {
             PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
             if (received != null && received.length > 0) {
-                announcements.addAndGet(received.length);
                 wake.run();
                 quietWaits = 0;
-                pause(spacing);
             } else if (++quietWaits >= WAITS_BETWEEN_CHECKS) {
                 quietWaits = 0;
                 if (!connection.isValid(5)) {
@@ -145,14 +128,11 @@ public class AppendNotifications implements SmartLifecycle {
     }
 
     private void pauseBeforeRetry() {
-        if (running) {
-            pause(retryAfter);
+        if (!running) {
+            return;
         }
-    }
-
-    private void pause(Duration length) {
         try {
-            Thread.sleep(length.toMillis());
+            Thread.sleep(retryAfter.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -45,15 +45,10 @@ public class ProjectionConfiguration {
                                                         .fetchDelay(fetchDelay.toMillis()));
     }
 
-    /**
-     * Wakes the store's reader when the command-service announces a commit, at most once per {@code wake-spacing}
-     * (batches gather what arrived meanwhile; a new event waits at most that long on a quiet store); tries its
-     * connection again every 2 s while the database is away.
-     */
+    /** Wakes the store's reader when the command-service announces a commit; retries its connection every 2 s. */
     @Bean
-    public AppendNotifications appendNotifications(DataSourceProperties database, WakeableEventStore eventStore,
-                                                   @Value("${tiekartta.projection.wake-spacing:20ms}") Duration spacing) {
-        return new AppendNotifications(database, eventStore::wake, spacing, Duration.ofSeconds(2));
+    public AppendNotifications appendNotifications(DataSourceProperties database, WakeableEventStore eventStore) {
+        return new AppendNotifications(database, eventStore::wake, Duration.ofSeconds(2));
     }
 
     /**

@@ -26,9 +26,6 @@ import static org.awaitility.Awaitility.await;
  */
 class AppendNotificationsTest {
 
-    /** Long enough that a second of commits falls within one spacing even on a loaded machine. */
-    private static final Duration SPACING = Duration.ofSeconds(3);
-
     private static TestDatabase database;
 
     private final AtomicInteger wakes = new AtomicInteger();
@@ -50,7 +47,7 @@ class AppendNotificationsTest {
         properties.setUrl(database.jdbcUrl());
         properties.setUsername(database.username());
         properties.setPassword(database.password());
-        notifications = new AppendNotifications(properties, wakes::incrementAndGet, SPACING, Duration.ofMillis(100));
+        notifications = new AppendNotifications(properties, wakes::incrementAndGet, Duration.ofMillis(100));
         notifications.start();
         await().atMost(Duration.ofSeconds(10)).until(notifications::listening);
         // Listening begins with a wake of its own: whatever was committed while nobody listened.
@@ -78,23 +75,6 @@ class AppendNotificationsTest {
         // Notifications arrive in commit order, so the rolled-back insert's would have come before the commit's; and
         // the two inserts of the committed transaction are announced once.
         assertThat(wakes.get()).isEqualTo(1);
-    }
-
-    @Test
-    void commitsWithinOneSpacingShareAWake() throws SQLException, InterruptedException {
-        long before = notifications.announcements();
-        try (Connection connection = database.connect()) {
-            // Ten commits over about a second, each far enough from the last to be read on its own if unspaced.
-            for (int commit = 0; commit < 10; commit++) {
-                insertEvent(connection);
-                Thread.sleep(100);
-            }
-        }
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications.announcements() - before == 10);
-        // The first wakes the reader at once, the nine within the spacing once after it (a third wake only if the
-        // ten took longer than the spacing); a wake for each would be ten.
-        assertThat(wakes.get()).isBetween(1, 3);
     }
 
     @Test
