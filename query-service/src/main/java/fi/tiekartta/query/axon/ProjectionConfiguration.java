@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
@@ -28,27 +27,22 @@ public class ProjectionConfiguration {
     /**
      * How soon a caught-up processor sees a new event. Axon's event store has one reader thread for all processors:
      * it queries the store again at once while queries return events, and after a query that returns none it waits
-     * {@code fetchDelay} before the next, unless woken. The command-service's commits wake it
-     * ({@link AppendNotifications}), so a new event's batch starts within milliseconds of its commit and the delay
-     * is only the fallback: it bounds the wait while the listener has no connection, or where notifications do not
-     * arrive at all (a connection pooler that does not pass LISTEN through). 250 ms keeps that fallback's wait at
-     * 125 ms on average, inside the "visible within a second" budget, at four short polls a second on an idle store
-     * (each two index reads of the event store); docs/PERFORMANCE.md ("Tuning choices") gives the poll's cost.
+     * {@code fetchDelay} before the next. So an event committed while the store is quiet waits up to the whole
+     * delay, half of it on average, before its batch starts; the projection's lag is that wait plus the batch.
+     * Axon's default (1 s) would use up the "visible within a second" budget alone. 50 ms keeps the wait to 25 ms
+     * on average, where 100 ms cost 50; on an idle store each poll is a short transaction of two index reads of
+     * the event store (its events after the token, and Axon's check for a gap wider than a batch), 20 polls a
+     * second: docs/PERFORMANCE.md ("Tuning choices") gives the CPU this costs at 100, 50 and 25 ms.
      */
     @Bean
-    public WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${tiekartta.projection.fetch-delay:250ms}") Duration fetchDelay) {
-        return new WakeableEventStore(EmbeddedEventStore.builder()
-                                                        .storageEngine(storageEngine)
-                                                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                                        .fetchDelay(fetchDelay.toMillis()));
-    }
-
-    /** Wakes the store's reader when the command-service announces a commit; retries its connection every 2 s. */
-    @Bean
-    public AppendNotifications appendNotifications(DataSourceProperties database, WakeableEventStore eventStore) {
-        return new AppendNotifications(database, eventStore::wake, Duration.ofSeconds(2));
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         @Value("${tiekartta.projection.fetch-delay:50ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .fetchDelay(fetchDelay.toMillis())
+                                 .build();
     }
 
     /**
