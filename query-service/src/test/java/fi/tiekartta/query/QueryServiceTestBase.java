@@ -44,9 +44,18 @@ public abstract class QueryServiceTestBase {
     @Autowired
     private EventStore eventStore;
 
+    /**
+     * One client for the test (each JDK client has a selector thread of its own until it is collected: a client per
+     * request left thousands of them behind the polling awaits, and the machine busy switching between them).
+     */
     protected HttpApi api() {
-        return new HttpApi("http://127.0.0.1:" + port);
+        if (api == null) {
+            api = new HttpApi("http://127.0.0.1:" + port);
+        }
+        return api;
     }
+
+    private HttpApi api;
 
     protected static String managementToken() {
         return TestTokens.mint("johtaja", "MANAGEMENT");

@@ -133,9 +133,18 @@ class GapSafetyTest {
         }
     }
 
+    /**
+     * One client for the test (each JDK client has a selector thread of its own until it is collected: a client per
+     * request left thousands of them behind the polling awaits, and the machine busy switching between them).
+     */
     private HttpApi api() {
-        return new HttpApi("http://127.0.0.1:" + port);
+        if (api == null) {
+            api = new HttpApi("http://127.0.0.1:" + port);
+        }
+        return api;
     }
+
+    private HttpApi api;
 
     private static String managementToken() {
         return TestTokens.mint("johtaja", "MANAGEMENT");
