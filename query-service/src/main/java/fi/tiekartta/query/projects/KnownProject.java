@@ -26,6 +26,12 @@ import java.util.TreeMap;
  * the date it took back), so the segments that end before the segment running into that day stay as they are, and
  * only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}).
  *
+ * <p>A project read from the tables for a batch whose changes are all status changes of the whole project, each
+ * dated on or after the day its last believed row starts (the usual report of how a project stands now), is read
+ * as its tail ({@link #ofTail}): its head and that one row, not its history. Such a change can only end that row and
+ * start another ({@link ProjectTimeline#withProjectStatus}), so nothing else is needed; {@link #continuesWith} says
+ * which changes a tail can take, and {@link ProjectionWriter} reads the whole project for any other.
+ *
  * <p>Not thread-safe: one batch owns it at a time ({@link KnownProjects#takeAll}).
  */
 final class KnownProject {
@@ -53,6 +59,10 @@ final class KnownProject {
     }
 
     private final String projectId;
+    /** Read as its tail: {@link #changes} and {@link #inForce} are empty, {@link #believed} holds the last row only. */
+    private final boolean tail;
+    /** A tail's version (its history is in the table only); -1 for a project read whole. */
+    private long tailSequence = -1;
     /** Every change as the fold reads it (who, why and which request are left out), in sequence order. */
     private final List<RecordedChange> changes = new ArrayList<>();
     private RecordedChange registration;
@@ -63,13 +73,14 @@ final class KnownProject {
     private Instant lastRecordedAt;
     private Instant versionRecordedAt;
 
-    private KnownProject(String projectId) {
+    private KnownProject(String projectId, boolean tail) {
         this.projectId = projectId;
+        this.tail = tail;
     }
 
     /** A project as stored: {@code stored} in sequence order, {@code believedRows} its rows with an open recorded_to. */
     static KnownProject of(String projectId, List<RecordedChange> stored, Collection<ProjectViewTable.StoredRow> believedRows) {
-        KnownProject project = new KnownProject(projectId);
+        KnownProject project = new KnownProject(projectId, false);
         for (RecordedChange change : stored) {
             project.changes.add(foldInput(change));
             project.noteRecordingTime(change);
@@ -81,13 +92,28 @@ final class KnownProject {
         return project;
     }
 
+    /** A project as its tail: its head as stored, and its believed row that runs on without end. */
+    static KnownProject ofTail(ProjectViewTable.StoredTail stored) {
+        KnownProject project = new KnownProject(stored.projectId(), true);
+        project.tailSequence = stored.version();
+        project.versionRecordedAt = stored.versionRecordedAt();
+        project.lastRecordedAt = stored.lastRecordedAt();
+        ProjectViewTable.StoredRow row = stored.lastBelieved();
+        project.believed.put(row.segment().validFrom(), new Believed(row.segment(), row.recordedFrom(), null));
+        return project;
+    }
+
     String projectId() {
         return projectId;
     }
 
+    boolean isTail() {
+        return tail;
+    }
+
     /** The project's version: the sequence of its last change, -1 before anything arrived. */
     long lastSequence() {
-        return changes.isEmpty() ? -1 : changes.get(changes.size() - 1).sequence();
+        return changes.isEmpty() ? tailSequence : changes.get(changes.size() - 1).sequence();
     }
 
     Instant lastRecordedAt() {
@@ -98,16 +124,46 @@ final class KnownProject {
         return versionRecordedAt;
     }
 
+    /** In changes, for the cache's bound: a tail holds one row and no change, and weighs as one. */
     int weight() {
         return changes.size() + 1;
     }
 
     /** The sector its registration named; null before the registration arrived. */
     String sector() {
+        if (tail) {
+            return believed.lastEntry().getValue().segment.state().sector();
+        }
         return registration == null ? null : registration.details().sector();
     }
 
+    /**
+     * Whether this tail can take {@code coming} (changes of one batch, in delivery order) one after another: each a
+     * status change of the whole project, new (a sequence after the version so far), dated on or after the day the
+     * last believed row starts. Always false for a project read whole, which takes any change.
+     */
+    boolean continuesWith(List<RecordedChange> coming) {
+        if (!tail) {
+            return false;
+        }
+        long sequence = lastSequence();
+        // Each change ends the last row on its date or leaves it: the next must be dated on or after both.
+        LocalDate lastRowFrom = believed.lastKey();
+        for (RecordedChange change : coming) {
+            if (change.sequence() <= sequence || change.type() != ChangeType.STATUS_CHANGED || change.unit() != null
+                || change.effectiveDate().isBefore(lastRowFrom)) {
+                return false;
+            }
+            sequence = change.sequence();
+            lastRowFrom = change.effectiveDate();
+        }
+        return true;
+    }
+
     boolean has(long sequence) {
+        if (tail) {
+            return sequence <= tailSequence; // a stream's sequences have no gaps: whatever is not after the version is stored
+        }
         int low = 0;
         int high = changes.size() - 1;
         while (low <= high) {
@@ -129,6 +185,10 @@ final class KnownProject {
      * fold, telling {@code batch} what to write. Should it fail, the batch fails and this project is not used again.
      */
     void apply(RecordedChange change, ProjectionBatch batch) {
+        if (tail) {
+            continueTail(change, batch);
+            return;
+        }
         RecordedChange input = foldInput(change);
         boolean inOrder = change.sequence() > lastSequence();
         int at = changes.size();
@@ -151,6 +211,39 @@ final class KnownProject {
             }
         }
         refold(everything ? null : affected, change.recordedAt(), batch);
+    }
+
+    /**
+     * A status change of the whole project applied to a tail: what the fold and the comparison with the believed rows
+     * come to when nothing in force is dated after the change but owner and detail changes that altered nothing (any
+     * other would have started a row after it). The last row gives the state the change applies to; it runs on
+     * unchanged if the new state is the same, else it ends on the change's date (or goes, dated that same day) and a
+     * row with the new state runs on from there.
+     */
+    private void continueTail(RecordedChange change, ProjectionBatch batch) {
+        if (!continuesWith(List.of(change))) {
+            throw new IllegalStateException("project " + projectId + " was read as its tail for changes it cannot take: "
+                                            + change.sequence() + " " + change.type());
+        }
+        noteRecordingTime(change);
+        tailSequence = change.sequence();
+        batch.changeRecorded(this, change);
+
+        Believed last = believed.lastEntry().getValue();
+        Segment before = last.segment;
+        ProjectState after = ProjectTimeline.withProjectStatus(before.state(), change);
+        if (after.equals(before.state())) {
+            return;
+        }
+        Instant at = change.recordedAt();
+        believed.clear();
+        retire(last, at, batch);
+        LocalDate on = change.effectiveDate();
+        if (on.isAfter(before.validFrom())) {
+            batch.insert(projectId, new Segment(before.validFrom(), on, before.state()), at);
+        }
+        Segment next = new Segment(on, null, after);
+        believed.put(on, new Believed(next, at, batch.insert(projectId, next, at)));
     }
 
     /**
@@ -290,6 +383,7 @@ final class KnownProject {
     }
 
     private void noteRecordingTime(RecordedChange change) {
+        // (A tail's times start from its head, so the same rule carries on from where the history left them.)
         Instant at = change.recordedAt();
         lastRecordedAt = lastRecordedAt == null || at.isAfter(lastRecordedAt) ? at : lastRecordedAt;
         if (change.sequence() >= lastSequence()) {

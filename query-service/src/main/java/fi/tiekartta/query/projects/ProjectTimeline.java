@@ -89,6 +89,19 @@ public final class ProjectTimeline {
         return inForce;
     }
 
+    /**
+     * The state after a status change of the whole project ({@code change}, no unit) that comes last in valid-time
+     * order after the changes that made {@code state}: the project shows its own status from then on, with its
+     * details and units as they were ({@link Accumulator#current}). For a caller that holds the last state, not the
+     * changes ({@link KnownProject#ofTail}).
+     */
+    static ProjectState withProjectStatus(ProjectState state, RecordedChange change) {
+        return new ProjectState(state.projectId(), state.sector(), state.title(), state.owner(), state.plannedStartYear(),
+                                state.plannedEndYear(), state.description(), change.status(), change.progressPercent(),
+                                change.targetYear(), change.scheduledFor(), change.note(), change.effectiveDate(),
+                                state.units());
+    }
+
     private static void append(List<Segment> segments, Segment next) {
         if (!segments.isEmpty()) {
             Segment last = segments.get(segments.size() - 1);

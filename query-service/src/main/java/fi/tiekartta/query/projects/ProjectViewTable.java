@@ -75,6 +75,11 @@ public class ProjectViewTable {
     record StoredRow(Segment segment, Instant recordedFrom) {
     }
 
+    /** A project's head ({@code project_head}) and its believed row that runs on without end. */
+    record StoredTail(String projectId, long version, Instant versionRecordedAt, Instant lastRecordedAt,
+                      StoredRow lastBelieved) {
+    }
+
     /**
      * Writes what a batch of events changed: first the stored rows it closes or deletes (found by project and
      * {@code valid_from}, unique among a project's believed rows), then the rows it adds, some of them already
@@ -140,6 +145,30 @@ public class ProjectViewTable {
                        byProject.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(row);
                    });
         return byProject;
+    }
+
+    /**
+     * The tail of each of {@code projectIds} that has a head and a believed row: one probe of the head's key and one
+     * of the believed rows' index (V5), from its end, per project, where the whole history is tens of rows.
+     */
+    Map<String, StoredTail> tailsOf(Collection<String> projectIds) {
+        Map<String, StoredTail> tails = new HashMap<>();
+        jdbc.query("SELECT h.project_id, h.version, h.version_recorded_at, h.last_recorded_at, v.valid_from, v.valid_to,"
+                   + " v.recorded_from, v.state::text FROM read_model.project_head h"
+                   + " CROSS JOIN LATERAL (SELECT valid_from, valid_to, recorded_from, state FROM read_model.project_view"
+                   + "   WHERE project_id = h.project_id AND recorded_to IS NULL ORDER BY valid_from DESC LIMIT 1) v"
+                   + " WHERE h.project_id = ANY (?)",
+                   ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
+                   (ResultSet rs) -> {
+                       if (rs.getObject(6) != null) {
+                           return; // not registered yet: no row runs on without end
+                       }
+                       StoredRow row = new StoredRow(new Segment(rs.getObject(5, LocalDate.class), null, fromJson(rs.getBytes(8))),
+                                                     rs.getTimestamp(7).toInstant());
+                       tails.put(rs.getString(1), new StoredTail(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                                                                 rs.getTimestamp(4).toInstant(), row));
+                   });
+        return tails;
     }
 
     /** Every project view visible on {@code asOf} as known at {@code knownAt}, in no particular order. */

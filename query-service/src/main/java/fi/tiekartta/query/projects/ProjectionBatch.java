@@ -32,6 +32,7 @@ final class ProjectionBatch {
     long openedAt;
     long verifyNanos;
     long loadNanos;
+    int tails;
     int loaded;
 
     /** A believed row stored before this batch, closed at {@code recordedTo} or (null) deleted. */

@@ -4,6 +4,7 @@ import fi.tiekartta.query.projects.ProjectTimeline.Segment;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * believed rows the fold no longer has, add the ones it has newly. Random histories of status changes (of the project
  * and of units, in any effective-date order), corrections, retractions, owner and detail changes, some recorded at the
  * same instant or with the clock stepping back, delivered in random batches, some twice, some after the project was
- * read back from the table in between.
+ * read back from the table in between: whole, or as its tail ({@link KnownProject#ofTail}) where the next batch's
+ * changes allow it, as the projection reads it.
  */
 class BatchedProjectionPropertyTest {
 
@@ -41,9 +44,13 @@ class BatchedProjectionPropertyTest {
         List<RecordedChange> events = history(random);
 
         List<Row> expected = oneAtATime(events);
-        List<Row> actual = batched(events, random);
+        int[] tailBatches = {0};
+        List<Row> actual = batched(events, random, tailBatches);
 
         assertThat(sorted(actual)).as("seed %d", seed).isEqualTo(sorted(expected));
+        Statistics.label("batches applied to a tail").collect(tailBatches[0] > 0);
+        Statistics.label("batches applied to a tail").coverage(
+                coverage -> coverage.check(true).percentage(p -> p >= 10));
     }
 
     /** How the projection worked before batching: every change folds the whole history and diffs every believed row. */
@@ -72,30 +79,49 @@ class BatchedProjectionPropertyTest {
         return rows;
     }
 
-    private static List<Row> batched(List<RecordedChange> events, Random random) {
+    private static List<Row> batched(List<RecordedChange> events, Random random, int[] tailBatches) {
         List<RecordedChange> stored = new ArrayList<>();
         List<Row> table = new ArrayList<>();
         KnownProject project = KnownProject.of(ID, List.of(), List.of());
         int next = 0;
+        boolean evicted = false;
         while (next < events.size()) {
-            int size = 1 + random.nextInt(6);
+            List<RecordedChange> coming = events.subList(next, Math.min(events.size(), next + 1 + random.nextInt(6)));
+            // Read back from the tables when evicted from the cache, or when a tail cannot take these changes: as
+            // its tail where it can.
+            if (evicted || project.isTail() && !project.continuesWith(coming)) {
+                project = readBack(stored, table, coming, random.nextInt(3) > 0);
+                tailBatches[0] += project.isTail() ? 1 : 0;
+            }
             ProjectionBatch batch = new ProjectionBatch();
-            for (RecordedChange change : events.subList(next, Math.min(events.size(), next + size))) {
+            for (RecordedChange change : coming) {
                 if (!project.has(change.sequence())) {
                     project.apply(change, batch);
                 }
             }
-            next += size;
+            next += coming.size();
             write(batch, table, stored);
             project.written();
-            if (random.nextInt(4) == 0) { // evicted from the cache: read back from the tables
-                stored.sort(Comparator.comparingLong(RecordedChange::sequence));
-                project = KnownProject.of(ID, stored, table.stream().filter(r -> r.recordedTo() == null)
-                        .map(r -> new ProjectViewTable.StoredRow(new Segment(r.validFrom(), r.validTo(), r.state()), r.recordedFrom()))
-                        .toList());
-            }
+            evicted = random.nextInt(3) == 0;
         }
         return table;
+    }
+
+    private static KnownProject readBack(List<RecordedChange> stored, List<Row> table, List<RecordedChange> coming,
+                                         boolean asTailIfItCan) {
+        stored.sort(Comparator.comparingLong(RecordedChange::sequence));
+        List<ProjectViewTable.StoredRow> believed = table.stream().filter(r -> r.recordedTo() == null)
+                .map(r -> new ProjectViewTable.StoredRow(new Segment(r.validFrom(), r.validTo(), r.state()), r.recordedFrom()))
+                .toList();
+        KnownProject whole = KnownProject.of(ID, stored, believed);
+        // The head and the row that runs on without end, as ProjectViewTable.tailsOf reads them.
+        Optional<ProjectViewTable.StoredRow> last = believed.stream().filter(r -> r.segment().validTo() == null).findFirst();
+        if (!asTailIfItCan || last.isEmpty()) {
+            return whole;
+        }
+        KnownProject tail = KnownProject.ofTail(new ProjectViewTable.StoredTail(
+                ID, whole.lastSequence(), whole.versionRecordedAt(), whole.lastRecordedAt(), last.get()));
+        return tail.continuesWith(coming) ? tail : whole;
     }
 
     /** What the SQL of ChangeLog.appendAll and ProjectViewTable.write does to the tables. */
@@ -138,17 +164,26 @@ class BatchedProjectionPropertyTest {
                                       new ProjectDetails("TEKNIIKKA", "Hanke", "o", 2022, 2024, "kuvaus")));
         List<String> open = new ArrayList<>();
         Map<String, String> unitOf = new HashMap<>();
+        // Half the histories are mostly reports of how the project stands now, dated today (which moves on now and
+        // then), as a reporting round brings them; in the rest a change is now and then such a report.
+        boolean reporting = random.nextBoolean();
+        LocalDate today = registeredOn;
         int length = random.nextInt(31);
         for (int sequence = 1; sequence <= length; sequence++) {
             int step = random.nextInt(10);
             at = step == 0 ? at : step == 1 ? at.minusMillis(1 + random.nextInt(5)) : at.plusMillis(1 + random.nextInt(100_000));
-            LocalDate day = registeredOn.plusDays(random.nextInt(500));
+            today = today.plusDays(random.nextInt(3) == 0 ? random.nextInt(60) : 0);
+            boolean reportOfNow = reporting ? random.nextInt(5) > 0 : random.nextInt(4) == 0;
+            // A reporting history's other changes are mostly backdated, a few dated a day or two ahead; the rest's fall
+            // on any day.
+            LocalDate day = reportOfNow ? today
+                    : registeredOn.plusDays(random.nextInt(reporting ? (int) (today.toEpochDay() - registeredOn.toEpochDay()) + 3 : 500));
             String id = "c" + sequence;
             int kind = random.nextInt(20);
             RecordedChange change;
-            if (kind < 11 || open.isEmpty()) {
+            if (kind < 11 || open.isEmpty() || reportOfNow) {
                 ProjectStatus status = ProjectStatus.values()[random.nextInt(ProjectStatus.values().length)];
-                String unit = UNITS[random.nextInt(UNITS.length)];
+                String unit = reportOfNow ? null : UNITS[random.nextInt(UNITS.length)];
                 change = new RecordedChange(ID, sequence, id, "e" + sequence, ChangeType.STATUS_CHANGED, at, "o", null, null,
                                             day, status, null, unit, status == ProjectStatus.IN_PROGRESS ? random.nextInt(101) : null,
                                             status == ProjectStatus.POSTPONED ? day.getYear() + 1 : null, null,

@@ -97,6 +97,43 @@ class ProjectViewsTest extends QueryServiceTestBase {
     }
 
     @Test
+    void aProjectNotInMemory_takesAReportOfNow_fromItsLastRow_andABackdatedChange_fromItsWholeHistory()
+            throws InterruptedException {
+        String id = newProjectId();
+        append(id, 0, registration(id), "koordinaattori", null);
+        append(id, 1, new ProjectStatusChangedEvent(id, "c1", IN_PROGRESS, NOT_STARTED, LocalDate.of(2023, 3, 1),
+                                                    40, null, null, null, null), "matti.m", null);
+        awaitVersion(id, 1);
+        Instant beforeTheReport = Instant.now();
+        Thread.sleep(5); // the event store records time in milliseconds: keep the report out of this one
+        writer.forgetAll(); // as after a restart, or when another instance projected the project last
+        double tails = projectsRead("tail");
+
+        append(id, 2, new ProjectStatusChangedEvent(id, "c2", IN_PROGRESS, IN_PROGRESS, LocalDate.of(2023, 6, 1),
+                                                    80, null, null, null, "80 % TEHTY"), "matti.m", null);
+        awaitVersion(id, 2);
+
+        assertThat(projectsRead("tail")).as("read as its tail").isGreaterThanOrEqualTo(tails + 1);
+        assertThat(believedRows(id)).containsExactly("2023-01-02..2023-03-01 NOT_STARTED null",
+                                                     "2023-03-01..2023-06-01 IN_PROGRESS 40",
+                                                     "2023-06-01.. IN_PROGRESS 80");
+        assertThat(progressOf(id, "asOf=2023-07-01")).isEqualTo(80);
+        assertThat(progressOf(id, "asOf=2023-07-01&knownAt=" + beforeTheReport)).as("the closed row").isEqualTo(40);
+
+        writer.forgetAll();
+        double whole = projectsRead("whole");
+        append(id, 3, new ProjectStatusChangedEvent(id, "c3", DONE, IN_PROGRESS, LocalDate.of(2023, 4, 1),
+                                                    null, null, null, null, null), "matti.m", "myöhässä");
+        awaitVersion(id, 3);
+
+        assertThat(projectsRead("whole")).as("a backdated change: read whole").isGreaterThanOrEqualTo(whole + 1);
+        assertThat(believedRows(id)).containsExactly("2023-01-02..2023-03-01 NOT_STARTED null",
+                                                     "2023-03-01..2023-04-01 IN_PROGRESS 40",
+                                                     "2023-04-01..2023-06-01 DONE null",
+                                                     "2023-06-01.. IN_PROGRESS 80");
+    }
+
+    @Test
     void aProject_isNotOnTheRoadmap_beforeItsRegistrationDay() {
         String id = newProjectId();
         append(id, 0, registration(id), "koordinaattori", null);
@@ -195,6 +232,25 @@ class ProjectViewsTest extends QueryServiceTestBase {
 
     @Autowired
     private ProjectProjection projection;
+    @Autowired
+    private ProjectionWriter writer;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double projectsRead(String as) {
+        return meters.get("tiekartta.projection.projects.read").tag("as", as).counter().count();
+    }
+
+    /** The rows believed now, in valid-time order: "from..to status progress". */
+    private List<String> believedRows(String id) {
+        return jdbc.queryForList("SELECT valid_from || '..' || COALESCE(valid_to::text, '') || ' ' || status || ' '"
+                                 + " || COALESCE(state->>'progressPercent', 'null') FROM read_model.project_view"
+                                 + " WHERE project_id = ? AND recorded_to IS NULL ORDER BY valid_from", String.class, id);
+    }
+
+    private int progressOf(String id, String query) {
+        return api().get("/api/projects/" + id + "?" + query, managementToken()).json().get("progressPercent").asInt();
+    }
 
     private static org.axonframework.eventhandling.DomainEventMessage<ProjectRegisteredEvent> redelivered(String id) {
         return new org.axonframework.eventhandling.GenericDomainEventMessage<>("Project", id, 0, registration(id));
