@@ -1,7 +1,10 @@
 package fi.tiekartta.query.admin;
 
 import fi.tiekartta.query.projects.BulkProjection;
+import fi.tiekartta.query.projects.ChangeLog;
 import fi.tiekartta.query.projects.CopyRows;
+import fi.tiekartta.query.projects.ProjectHeads;
+import fi.tiekartta.query.projects.ProjectViewTable;
 import fi.tiekartta.query.projects.RecordedChange;
 import fi.tiekartta.query.projects.RecordedChanges;
 import fi.tiekartta.query.round.RoundProjection;
@@ -53,9 +56,9 @@ class BulkBuild {
     /** A COPY chunk's size in bytes: large enough that a COPY's own cost vanishes, small against the heap. */
     private static final int CHUNK_BYTES = 2 << 20;
     /** The tables written with binary COPY, and the columns and types each is written with. */
-    private static final Map<String, CopyRows.Layout> COPIED = Map.of("project_change", BulkProjection.CHANGE_COLUMNS,
-                                                                      "project_view", BulkProjection.VIEW_COLUMNS,
-                                                                      "project_head", BulkProjection.HEAD_COLUMNS);
+    private static final Map<String, CopyRows.Layout> COPIED = Map.of("project_change", ChangeLog.COLUMNS,
+                                                                      "project_view", ProjectViewTable.COLUMNS,
+                                                                      "project_head", ProjectHeads.COLUMNS);
     private static final String SELECT = "SELECT aggregate_identifier, sequence_number, event_identifier, type, time_stamp, "
             + "payload_type, payload_revision, payload, meta_data FROM " + EventStoreTables.DOMAIN_EVENTS
             + " WHERE global_index <= ? ORDER BY aggregate_identifier, sequence_number";
@@ -303,9 +306,9 @@ class BulkBuild {
         private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
         private final Semaphore waiting = new Semaphore(2);
         private final List<Future<?>> sent = new ArrayList<>();
-        private CopyRows changes = new CopyRows(BulkProjection.CHANGE_COLUMNS);
-        private CopyRows views = new CopyRows(BulkProjection.VIEW_COLUMNS);
-        private CopyRows heads = new CopyRows(BulkProjection.HEAD_COLUMNS);
+        private CopyRows changes = new CopyRows(ChangeLog.COLUMNS);
+        private CopyRows views = new CopyRows(ProjectViewTable.COLUMNS);
+        private CopyRows heads = new CopyRows(ProjectHeads.COLUMNS);
         private final BuildTimes times;
         /** Nanoseconds the reading thread waited for a chunk to be sent, since last taken. */
         private long waited;
@@ -337,9 +340,9 @@ class BulkBuild {
             CopyRows c = changes;
             CopyRows v = views;
             CopyRows h = heads;
-            changes = new CopyRows(BulkProjection.CHANGE_COLUMNS);
-            views = new CopyRows(BulkProjection.VIEW_COLUMNS);
-            heads = new CopyRows(BulkProjection.HEAD_COLUMNS);
+            changes = new CopyRows(ChangeLog.COLUMNS);
+            views = new CopyRows(ProjectViewTable.COLUMNS);
+            heads = new CopyRows(ProjectHeads.COLUMNS);
             checkSent();
             long began = System.nanoTime();
             try {

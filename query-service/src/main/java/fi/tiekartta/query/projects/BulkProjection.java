@@ -6,20 +6,11 @@ import java.util.List;
  * The projection of one project's whole stream at once, for a rebuild: the changes go through exactly the code the
  * live projection runs ({@link KnownProject#apply} into a {@link ProjectionBatch}, as {@link ProjectionWriter} does for
  * a processor's batch), so the bulk path and the live path cannot disagree; only the writing differs. The rows come
- * out as binary COPY rows for the tables {@code project_change}, {@code project_view} and {@code project_head}.
+ * out as binary COPY rows for the tables {@code project_change}, {@code project_view} and {@code project_head}, each
+ * in the order of its table's columns ({@link ChangeLog#COLUMNS}, {@link ProjectViewTable#COLUMNS},
+ * {@link ProjectHeads#COLUMNS}).
  */
 public final class BulkProjection {
-
-    /** The columns each {@link CopyRows} is written with, in this order, with their types in the tables. */
-    public static final CopyRows.Layout CHANGE_COLUMNS = CopyRows.Layout.of(
-            "project_id text, sequence bigint, change_id text, event_id text, type text, recorded_at timestamp with time zone, "
-            + "actor text, reason text, correlation_id text, effective_date date, status text, previous_status text, unit text, "
-            + "progress_percent integer, target_year integer, scheduled_for text, note text, corrects text, details jsonb");
-    public static final CopyRows.Layout VIEW_COLUMNS = CopyRows.Layout.of(
-            "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
-            + "recorded_to timestamp with time zone, sector text, status text, state json");
-    public static final CopyRows.Layout HEAD_COLUMNS = CopyRows.Layout.of(
-            "project_id text, version bigint, version_recorded_at timestamp with time zone, last_recorded_at timestamp with time zone");
 
     private BulkProjection() {
     }

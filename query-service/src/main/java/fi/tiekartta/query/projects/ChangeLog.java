@@ -27,9 +27,15 @@ import java.util.Map;
 public class ChangeLog {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
-    static final String COLUMNS = "project_id, sequence, change_id, event_id, type, recorded_at, actor, reason, "
-            + "correlation_id, effective_date, status, previous_status, unit, progress_percent, target_year, "
-            + "scheduled_for, note, corrects, details";
+    /**
+     * The table's columns with their types, in the order the live INSERT and the rebuild's COPY
+     * ({@link BulkProjection}) write them; a rebuild checks the types against the table before it writes.
+     */
+    public static final CopyRows.Layout COLUMNS = CopyRows.Layout.of(
+            "project_id text, sequence bigint, change_id text, event_id text, type text, recorded_at timestamp with time zone, "
+            + "actor text, reason text, correlation_id text, effective_date date, status text, previous_status text, unit text, "
+            + "progress_percent integer, target_year integer, scheduled_for text, note text, corrects text, details jsonb");
+    private static final String COLUMN_NAMES = COLUMNS.columnNames();
 
     private final JdbcTemplate jdbc;
 
@@ -40,7 +46,7 @@ public class ChangeLog {
     /** Adds changes not stored yet (the projection checked); a change stored already fails the whole batch. */
     void appendAll(List<RecordedChange> changes) {
         jdbc.batchUpdate(
-                "INSERT INTO read_model.project_change (" + COLUMNS + ") "
+                "INSERT INTO read_model.project_change (" + COLUMN_NAMES + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 changes, changes.size(), (ps, c) -> {
                     ps.setString(1, c.projectId());
@@ -68,7 +74,7 @@ public class ChangeLog {
     /** The changes of each of {@code projectIds} that has any, each list in sequence order. */
     Map<String, List<RecordedChange>> changesOfAll(Collection<String> projectIds) {
         Map<String, List<RecordedChange>> byProject = new HashMap<>();
-        jdbc.query("SELECT " + COLUMNS + " FROM read_model.project_change WHERE project_id = ANY (?) ORDER BY project_id, sequence",
+        jdbc.query("SELECT " + COLUMN_NAMES + " FROM read_model.project_change WHERE project_id = ANY (?) ORDER BY project_id, sequence",
                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
                    (ResultSet rs) -> {
                        RecordedChange change = ROW.mapRow(rs, 0);
@@ -127,7 +133,7 @@ public class ChangeLog {
     }
 
     public List<RecordedChange> changesOf(String projectId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM read_model.project_change WHERE project_id = ? ORDER BY sequence",
+        return jdbc.query("SELECT " + COLUMN_NAMES + " FROM read_model.project_change WHERE project_id = ? ORDER BY sequence",
                           ROW, projectId);
     }
 

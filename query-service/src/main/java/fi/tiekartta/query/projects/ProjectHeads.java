@@ -17,6 +17,10 @@ import java.util.List;
 @Repository
 public class ProjectHeads {
 
+    /** The table's columns with their types, in the order the live upsert and the rebuild's COPY write them. */
+    public static final CopyRows.Layout COLUMNS = CopyRows.Layout.of(
+            "project_id text, version bigint, version_recorded_at timestamp with time zone, last_recorded_at timestamp with time zone");
+
     private final JdbcTemplate jdbc;
 
     public ProjectHeads(JdbcTemplate jdbc) {
@@ -25,8 +29,7 @@ public class ProjectHeads {
 
     void upsert(Collection<KnownProject> projects) {
         List<KnownProject> rows = new ArrayList<>(projects);
-        jdbc.batchUpdate("INSERT INTO read_model.project_head (project_id, version, version_recorded_at, last_recorded_at) "
-                         + "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET version = excluded.version, "
+        jdbc.batchUpdate("INSERT INTO read_model.project_head (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET version = excluded.version, "
                          + "version_recorded_at = excluded.version_recorded_at, last_recorded_at = excluded.last_recorded_at",
                          rows, rows.size(), (ps, project) -> {
                              ps.setString(1, project.projectId());

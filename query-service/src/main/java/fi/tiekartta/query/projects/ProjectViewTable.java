@@ -61,6 +61,14 @@ public class ProjectViewTable {
             + "   ORDER BY c.sequence DESC LIMIT 1) l ON true"
             + " WHERE (h.project_id IS NOT NULL OR l.sequence IS NOT NULL)%2$s";
 
+    /**
+     * The table's columns (but its surrogate id) with their types, in the order the live INSERT and the rebuild's COPY
+     * write them.
+     */
+    public static final CopyRows.Layout COLUMNS = CopyRows.Layout.of(
+            "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
+            + "recorded_to timestamp with time zone, sector text, status text, state json");
+
     private final JdbcTemplate jdbc;
 
     public ProjectViewTable(JdbcTemplate jdbc) {
@@ -101,9 +109,7 @@ public class ProjectViewTable {
                     ps.setDate(2, Date.valueOf(row.validFrom()));
                 }));
         List<ProjectionBatch.NewRow> added = batch.inserts.stream().filter(row -> !row.dropped()).toList();
-        jdbc.batchUpdate("INSERT INTO read_model.project_view "
-                         + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)",
+        jdbc.batchUpdate("INSERT INTO read_model.project_view (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)",
                          added, added.size(), (ps, row) -> {
                              Segment segment = row.segment;
                              ps.setString(1, row.projectId);
