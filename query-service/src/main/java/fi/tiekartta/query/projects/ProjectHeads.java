@@ -29,7 +29,8 @@ public class ProjectHeads {
 
     void upsert(Collection<KnownProject> projects) {
         List<KnownProject> rows = new ArrayList<>(projects);
-        jdbc.batchUpdate("INSERT INTO read_model.project_head (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET version = excluded.version, "
+        jdbc.batchUpdate("INSERT INTO read_model.project_head (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?) "
+                         + "ON CONFLICT (project_id) DO UPDATE SET version = excluded.version, "
                          + "version_recorded_at = excluded.version_recorded_at, last_recorded_at = excluded.last_recorded_at",
                          rows, rows.size(), (ps, project) -> {
                              ps.setString(1, project.projectId());

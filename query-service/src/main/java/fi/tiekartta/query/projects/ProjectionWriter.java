@@ -133,16 +133,12 @@ public class ProjectionWriter {
         List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch
                 ? batch.getMessages() : List.of(unitOfWork.getMessage());
         for (Message<?> message : messages) {
-            if (message instanceof DomainEventMessage<?> event && isProjectEvent(event)) {
+            if (message instanceof DomainEventMessage<?> event) { // RecordedChanges.of leaves other streams out
                 RecordedChanges.of(event).ifPresent(
                         change -> changes.computeIfAbsent(change.projectId(), id -> new ArrayList<>()).add(change));
             }
         }
         return changes;
-    }
-
-    private static boolean isProjectEvent(DomainEventMessage<?> event) {
-        return event.getAggregateIdentifier() != null && RecordedChanges.isProjectEvent(event.getPayload());
     }
 
     private ProjectionBatch open(Map<String, List<RecordedChange>> coming) {

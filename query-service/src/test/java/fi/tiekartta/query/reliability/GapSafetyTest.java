@@ -133,10 +133,7 @@ class GapSafetyTest {
         }
     }
 
-    /**
-     * One client for the test (each JDK client has a selector thread of its own until it is collected: a client per
-     * request left thousands of them behind the polling awaits, and the machine busy switching between them).
-     */
+    /** One client for the test, for QueryServiceTestBase.api()'s reason. */
     private HttpApi api() {
         if (api == null) {
             api = new HttpApi("http://127.0.0.1:" + port);
