@@ -44,12 +44,12 @@ class BatchedProjectionPropertyTest {
         List<RecordedChange> events = history(random);
 
         List<Row> expected = oneAtATime(events);
-        int[] tailBatches = {0};
+        int[] tailBatches = {0}; // batches this history applied to a tail
         List<Row> actual = batched(events, random, tailBatches);
 
         assertThat(sorted(actual)).as("seed %d", seed).isEqualTo(sorted(expected));
-        Statistics.label("batches applied to a tail").collect(tailBatches[0] > 0);
-        Statistics.label("batches applied to a tail").coverage(
+        Statistics.label("histories with a batch applied to a tail").collect(tailBatches[0] > 0);
+        Statistics.label("histories with a batch applied to a tail").coverage(
                 coverage -> coverage.check(true).percentage(p -> p >= 10));
     }
 
