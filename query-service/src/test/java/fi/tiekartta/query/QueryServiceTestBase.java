@@ -13,6 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +68,24 @@ public abstract class QueryServiceTestBase {
     /** A project id no other test of this JVM uses. */
     protected static String newProjectId() {
         return "QT-" + PROJECT_NUMBER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    /** Events are recorded in milliseconds: step apart so that an instant falls cleanly between two of them. */
+    protected static Instant pauseBetweenEvents() throws InterruptedException {
+        Thread.sleep(3);
+        Instant between = Instant.now();
+        Thread.sleep(3);
+        return between;
+    }
+
+    /** Waits until the projection has applied the project's events up to {@code version}; its view as of 2030. */
+    protected HttpApi.Response awaitProjectedVersion(String projectId, long version) {
+        HttpApi.Response[] last = new HttpApi.Response[1];
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            last[0] = api().get("/api/projects/" + projectId + "?asOf=2030-01-01", managementToken());
+            return last[0].status() == 200 && last[0].json().get("version").asLong() == version;
+        });
+        return last[0];
     }
 
     /** Appends an event as the command-service does: to the project's stream, with audit metadata. */

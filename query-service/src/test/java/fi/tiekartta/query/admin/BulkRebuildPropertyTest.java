@@ -57,7 +57,7 @@ class BulkRebuildPropertyTest extends QueryServiceTestBase {
             List<Object> events = new ArrayList<>();
             events.add(new ProjectRegisteredEvent(id, "reg", p % 2 == 0 ? "TEKNIIKKA" : "HYVINVOINTI", "Hanke " + p,
                                                   "omistaja" + p % 3, 2021, 2024, null, history.registeredOn()));
-            history.steps().forEach(step -> events.add(event(id, step)));
+            history.steps().forEach(step -> events.add(RandomHistory.event(id, step)));
             pending.add(events);
         }
         String round = "kierros-" + UUID.randomUUID();
@@ -73,7 +73,7 @@ class BulkRebuildPropertyTest extends QueryServiceTestBase {
                         ? new ReportingRoundOpenedEvent(round, "Kierros " + seed, LocalDate.of(2021, 6, 30), LocalDate.of(2021, 8, 31))
                         : new ReportingRoundClosedEvent(round);
                 appendTo("ReportingRound", round, roundEvents++, roundEvent, "koordinaattori", null);
-                knownAfter.add(pause());
+                knownAfter.add(pauseBetweenEvents());
             }
             int p;
             do {
@@ -83,12 +83,12 @@ class BulkRebuildPropertyTest extends QueryServiceTestBase {
             next[p]++;
             left--;
             if (random.nextInt(3) == 0) {
-                knownAfter.add(pause());
+                knownAfter.add(pauseBetweenEvents());
             }
         }
-        knownAfter.add(pause());
+        knownAfter.add(pauseBetweenEvents());
         for (int p = 0; p < PROJECTS; p++) {
-            awaitVersion(ids.get(p), pending.get(p).size() - 1);
+            awaitProjectedVersion(ids.get(p), pending.get(p).size() - 1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 api().get("/api/reporting-rounds/" + round, managementToken()).json().path("state").asText().equals("CLOSED"));
@@ -138,33 +138,5 @@ class BulkRebuildPropertyTest extends QueryServiceTestBase {
         // a problem answer carries the request's own correlation id: only its status is the answer
         answers.put(query, response.status() == 200
                 ? response.header("ETag").orElse("") + " " + response.body() : Integer.toString(response.status()));
-    }
-
-    private static Object event(String id, RandomHistory.Step step) {
-        if (step instanceof Change c) {
-            return new ProjectStatusChangedEvent(id, c.changeId(), c.status(), ProjectStatus.NOT_STARTED, c.effectiveDate(),
-                                                 c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
-        }
-        if (step instanceof Correction c) {
-            return new StatusChangeCorrectedEvent(id, c.changeId(), c.corrects(), c.status(), c.effectiveDate(),
-                                                  c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
-        }
-        Retraction r = (Retraction) step;
-        return new StatusChangeRetractedEvent(id, r.changeId(), r.retracts());
-    }
-
-    /** Events are recorded in milliseconds: step apart so that an instant falls cleanly between two of them. */
-    private static Instant pause() throws InterruptedException {
-        Thread.sleep(3);
-        Instant between = Instant.now();
-        Thread.sleep(3);
-        return between;
-    }
-
-    private void awaitVersion(String id, long version) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            Response response = api().get("/api/projects/" + id + "?asOf=2030-01-01", managementToken());
-            return response.status() == 200 && response.json().get("version").asLong() == version;
-        });
     }
 }

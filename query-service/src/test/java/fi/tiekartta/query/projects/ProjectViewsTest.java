@@ -38,7 +38,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
         String id = newProjectId();
         append(id, 0, registration(id), "koordinaattori", null);
 
-        Response response = awaitVersion(id, 0);
+        Response response = awaitProjectedVersion(id, 0);
 
         JsonNode view = response.json();
         assertThat(view.get("status").asText()).isEqualTo("NOT_STARTED");
@@ -56,7 +56,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
         append(id, 1, new ProjectStatusChangedEvent(id, "change-1", IN_PROGRESS, NOT_STARTED, REGISTERED_ON.plusDays(5),
                                                     60, null, null, null, "60 % TEHTY"), "matti.m", "puolet vaihdettu");
 
-        JsonNode view = awaitVersion(id, 1).json();
+        JsonNode view = awaitProjectedVersion(id, 1).json();
         assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(view.get("progressPercent").asInt()).isEqualTo(60);
         assertThat(view.get("note").asText()).isEqualTo("60 % TEHTY");
@@ -80,13 +80,13 @@ class ProjectViewsTest extends QueryServiceTestBase {
         append(id, 0, registration(id), "koordinaattori", null);
         append(id, 1, new ProjectStatusChangedEvent(id, "c1", DONE, NOT_STARTED, LocalDate.of(2023, 6, 1),
                                                     null, null, null, null, null), "matti.m", null);
-        awaitVersion(id, 1);
+        awaitProjectedVersion(id, 1);
         Instant beforeTheLateReport = Instant.now();
         Thread.sleep(5); // the event store records time in milliseconds: keep the late report out of this one
 
         append(id, 2, new ProjectStatusChangedEvent(id, "c2", IN_PROGRESS, NOT_STARTED, LocalDate.of(2023, 3, 1),
                                                     null, null, null, null, "myöhässä raportoitu"), "matti.m", null);
-        awaitVersion(id, 2);
+        awaitProjectedVersion(id, 2);
 
         assertThat(statusOf(id, "asOf=2023-04-01")).isEqualTo("IN_PROGRESS");
         assertThat(statusOf(id, "asOf=2023-07-01")).isEqualTo("DONE");
@@ -103,7 +103,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
         append(id, 0, registration(id), "koordinaattori", null);
         append(id, 1, new ProjectStatusChangedEvent(id, "c1", IN_PROGRESS, NOT_STARTED, LocalDate.of(2023, 3, 1),
                                                     40, null, null, null, null), "matti.m", null);
-        awaitVersion(id, 1);
+        awaitProjectedVersion(id, 1);
         ProjectViewTable.StoredTail tail = views.tailsOf(List.of(id, "NO-SUCH-PROJECT")).get(id);
         assertThat(tail.version()).isEqualTo(1);
         assertThat(tail.lastBelieved().segment().validFrom()).isEqualTo(LocalDate.of(2023, 3, 1));
@@ -118,7 +118,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
 
         append(id, 2, new ProjectStatusChangedEvent(id, "c2", IN_PROGRESS, IN_PROGRESS, LocalDate.of(2023, 6, 1),
                                                     80, null, null, null, "80 % TEHTY"), "matti.m", null);
-        awaitVersion(id, 2);
+        awaitProjectedVersion(id, 2);
 
         assertThat(projectsRead("tail")).as("read as its tail").isGreaterThanOrEqualTo(tails + 1);
         assertThat(believedRows(id)).containsExactly("2023-01-02..2023-03-01 NOT_STARTED null",
@@ -131,7 +131,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
         double whole = projectsRead("whole");
         append(id, 3, new ProjectStatusChangedEvent(id, "c3", DONE, IN_PROGRESS, LocalDate.of(2023, 4, 1),
                                                     null, null, null, null, null), "matti.m", "myöhässä");
-        awaitVersion(id, 3);
+        awaitProjectedVersion(id, 3);
 
         assertThat(projectsRead("whole")).as("a backdated change: read whole").isGreaterThanOrEqualTo(whole + 1);
         assertThat(believedRows(id)).containsExactly("2023-01-02..2023-03-01 NOT_STARTED null",
@@ -144,7 +144,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
     void aProject_isNotOnTheRoadmap_beforeItsRegistrationDay() {
         String id = newProjectId();
         append(id, 0, registration(id), "koordinaattori", null);
-        awaitVersion(id, 0);
+        awaitProjectedVersion(id, 0);
 
         Response response = api().get("/api/projects/" + id + "?asOf=2023-01-01", managementToken());
 
@@ -158,7 +158,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
         append(id, 0, registration(id), "koordinaattori", null);
         append(id, 1, new ProjectStatusChangedEvent(id, "c1", POSTPONED, NOT_STARTED, REGISTERED_ON, null, 2025,
                                                     null, null, null), "matti.m", null);
-        awaitVersion(id, 1);
+        awaitProjectedVersion(id, 1);
 
         JsonNode list = api().get("/api/projects?sector=TEKNIIKKA&status=POSTPONED&asOf=2024-01-01", managementToken()).json();
 
@@ -177,7 +177,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
     void anEventDeliveredTwice_isAppliedOnce() {
         String id = newProjectId();
         append(id, 0, registration(id), "koordinaattori", null);
-        awaitVersion(id, 0);
+        awaitProjectedVersion(id, 0);
         Integer rowsBefore = jdbc.queryForObject("SELECT count(*) FROM read_model.project_view WHERE project_id = ?",
                                                  Integer.class, id);
 
@@ -195,7 +195,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
     void theDatabase_refusesASecondBelievedRow_forTheSameProjectAndDay() {
         String id = newProjectId();
         append(id, 0, registration(id), "koordinaattori", null);
-        awaitVersion(id, 0);
+        awaitProjectedVersion(id, 0);
         String copyBelievedRow = "INSERT INTO read_model.project_view "
                                  + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state) "
                                  + "SELECT project_id, valid_from, valid_to, recorded_from + interval '1 second', %s, sector, status, state "
@@ -267,15 +267,6 @@ class ProjectViewsTest extends QueryServiceTestBase {
 
     private String statusOf(String id, String query) {
         return api().get("/api/projects/" + id + "?" + query, managementToken()).json().get("status").asText();
-    }
-
-    private Response awaitVersion(String id, long version) {
-        Response[] last = new Response[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            last[0] = api().get("/api/projects/" + id + "?asOf=2030-01-01", managementToken());
-            return last[0].status() == 200 && last[0].json().get("version").asLong() == version;
-        });
-        return last[0];
     }
 
     private static ProjectRegisteredEvent registration(String id) {

@@ -1,5 +1,8 @@
 package fi.tiekartta.query.timetravel;
 
+import fi.tiekartta.events.ProjectStatusChangedEvent;
+import fi.tiekartta.events.StatusChangeCorrectedEvent;
+import fi.tiekartta.events.StatusChangeRetractedEvent;
 import fi.tiekartta.vocabulary.ProjectStatus;
 
 import java.time.LocalDate;
@@ -29,6 +32,20 @@ public record RandomHistory(LocalDate registeredOn, List<Step> steps) {
     }
 
     public record Retraction(String changeId, String retracts) implements Step {
+    }
+
+    /** A step as the event the command-service appends for it to the project's stream. */
+    public static Object event(String projectId, Step step) {
+        if (step instanceof Change c) {
+            return new ProjectStatusChangedEvent(projectId, c.changeId(), c.status(), ProjectStatus.NOT_STARTED, c.effectiveDate(),
+                                                 c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
+        }
+        if (step instanceof Correction c) {
+            return new StatusChangeCorrectedEvent(projectId, c.changeId(), c.corrects(), c.status(), c.effectiveDate(),
+                                                  c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
+        }
+        Retraction r = (Retraction) step;
+        return new StatusChangeRetractedEvent(projectId, r.changeId(), r.retracts());
     }
 
     public static RandomHistory generate(long seed) {

@@ -39,7 +39,7 @@ class ReadModelPropertyTest extends QueryServiceTestBase {
         RandomHistory history = RandomHistory.generate(seed);
         String id = newProjectId();
         List<Instant> knownAfter = appendAll(id, history);
-        awaitVersion(id, history.steps().size());
+        awaitProjectedVersion(id, history.steps().size());
 
         for (int known = 0; known <= history.steps().size(); known++) {
             for (LocalDate day : history.interestingDays()) {
@@ -67,40 +67,12 @@ class ReadModelPropertyTest extends QueryServiceTestBase {
         List<Instant> knownAfter = new ArrayList<>();
         append(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "matti.m", 2021, 2024, null,
                                                  history.registeredOn()), "koordinaattori", null);
-        knownAfter.add(pause());
+        knownAfter.add(pauseBetweenEvents());
         long sequence = 1;
         for (RandomHistory.Step step : history.steps()) {
-            append(id, sequence++, event(id, step), "koordinaattori", "testi");
-            knownAfter.add(pause());
+            append(id, sequence++, RandomHistory.event(id, step), "koordinaattori", "testi");
+            knownAfter.add(pauseBetweenEvents());
         }
         return knownAfter;
-    }
-
-    /** Events are recorded in milliseconds: step apart so that an instant falls cleanly between two of them. */
-    private static Instant pause() throws InterruptedException {
-        Thread.sleep(3);
-        Instant between = Instant.now();
-        Thread.sleep(3);
-        return between;
-    }
-
-    private static Object event(String id, RandomHistory.Step step) {
-        if (step instanceof Change c) {
-            return new ProjectStatusChangedEvent(id, c.changeId(), c.status(), ProjectStatus.NOT_STARTED, c.effectiveDate(),
-                                                 c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
-        }
-        if (step instanceof Correction c) {
-            return new StatusChangeCorrectedEvent(id, c.changeId(), c.corrects(), c.status(), c.effectiveDate(),
-                                                  c.progressPercent(), c.targetYear(), null, c.unit(), c.note());
-        }
-        Retraction r = (Retraction) step;
-        return new StatusChangeRetractedEvent(id, r.changeId(), r.retracts());
-    }
-
-    private void awaitVersion(String id, long version) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            Response response = api().get("/api/projects/" + id + "?asOf=2030-01-01", managementToken());
-            return response.status() == 200 && response.json().get("version").asLong() == version;
-        });
     }
 }
