@@ -15,7 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +33,9 @@ public class ReportTimelines {
             ProjectDetailsRevisedEvent.class, StatusChangeCorrectedEvent.class, StatusChangeRetractedEvent.class)
             .map(Class::getName).toList();
 
+    /** The statuses of work that has begun ({@link YearEndFold#BEGUN}) as an SQL list. */
+    private static final String BEGUN = quoted(YearEndFold.BEGUN.stream().map(ProjectStatus::name));
+
     /**
      * The events recorded up to an instant that the change log lacks, among those after the processor's position
      * (or in its gaps): every event up to the position is applied, in the same transaction as the token.
@@ -40,24 +47,36 @@ public class ReportTimelines {
             + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change c WHERE c.event_id = e.event_identifier)";
 
     /**
-     * The segments known at an instant that a year can see, per project: the one in force just before the year
-     * starts (the last that starts before it) and those starting up to its last day, each with whether the
-     * project had begun by then. The window runs over every earlier segment in the database; only what the
-     * year needs comes back, so the answer grows with the projects, not with their years of history. One pass:
-     * the window's rows carry what the answer needs (the state's fields are taken only from the rows kept), which
-     * sorts less and spares a join back to each kept row by id (docs/PERFORMANCE.md, "Read model indexes").
+     * The rows known at an instant that a year can see: those in force on some day from the year's eve to its last
+     * day (the one in force just before the year starts, and those starting during it), found in the two parts every
+     * "as known at K" question has (the believed rows by their valid-time index, V4, and the rows closed after K).
+     * Without their state: the state is parsed only where the fold reads it ({@link #DETAILS}). For the row in force
+     * on the year's eve, whether the project had begun on some day before the year: one probe of the project's
+     * earlier rows, made only when that row's own status does not already say so. So what is read grows with the
+     * projects and the year's changes, not with the years of history before it.
      */
-    private static final String YEAR_SEGMENTS = "SELECT project_id, sector, valid_from, status,"
-            + " f.title, f.\"plannedEndYear\" AS planned_end_year, f.\"targetYear\" AS target_year, begun_so_far"
-            + " FROM (SELECT project_id, sector, valid_from, status, state,"
-            + "         bool_or(status IN (" + quoted(YearEndFold.BEGUN.stream().map(ProjectStatus::name)) + ")) OVER w AS begun_so_far,"
-            + "         lead(valid_from) OVER w AS next_from"
-            + "       FROM read_model.project_view"
-            + "       WHERE tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz) AND valid_from <= ?"
-            + "       WINDOW w AS (PARTITION BY project_id ORDER BY valid_from)) s,"
-            // The state is json (V10): one parse per kept row for its three fields, where ->> would parse it thrice.
-            + " LATERAL json_to_record(state) AS f(title text, \"plannedEndYear\" int, \"targetYear\" int)"
-            + " WHERE valid_from >= ? OR next_from IS NULL OR next_from >= ?";
+    private static final String YEAR_ROWS = "WITH visible AS ("
+            + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
+            + "   WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) && daterange(?, ?, '[]')"
+            + "  UNION ALL"
+            + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
+            + "   WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) && daterange(?, ?, '[]'))"
+            + " SELECT v.*, CASE WHEN v.valid_from >= ? THEN false"
+            + "                  WHEN v.status IN (" + BEGUN + ") THEN true"
+            + "                  ELSE EXISTS (SELECT 1 FROM read_model.project_view b"
+            + "                                WHERE b.project_id = v.project_id AND b.valid_from < ? AND b.status IN (" + BEGUN + ")"
+            + "                                  AND b.recorded_from <= ? AND (b.recorded_to IS NULL OR b.recorded_to > ?)) END"
+            + "        AS begun_before_year"
+            + " FROM visible v";
+
+    /**
+     * The fields of some rows' state that the year-end fold reads. The state is json (V10): one parse per row for
+     * its three fields, where ->> would parse it thrice.
+     */
+    private static final String DETAILS = "SELECT v.id, f.title, f.\"plannedEndYear\" AS planned_end_year,"
+            + " f.\"targetYear\" AS target_year"
+            + " FROM read_model.project_view v, LATERAL json_to_record(v.state) AS f(title text, \"plannedEndYear\" int, \"targetYear\" int)"
+            + " WHERE v.id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final ProjectionPosition position;
@@ -67,26 +86,74 @@ public class ReportTimelines {
         this.position = position;
     }
 
-    /** A segment the year can see, and whether the project had begun by the end of it ({@link YearEndFold#ofYear}). */
-    public record YearSegment(TimelineSegment segment, boolean begunSoFar) {
+    /**
+     * One project's segments that a year can see, in valid-time order: the one in force just before the year (if the
+     * project existed then) and those starting during it; what came earlier is summed up in {@code begunSoFar}, as
+     * {@link YearEndFold#ofYear} takes it.
+     *
+     * <p>The state's fields ({@code title}, {@code plannedEndYear}, {@code targetYear}) are filled only where the fold
+     * reads them ({@link YearEndFold#readsDetailsOf}); they are null in the others.
+     */
+    public record YearTimeline(List<TimelineSegment> segments, boolean begunSoFar) {
+
+        public String projectId() {
+            return segments.get(0).projectId();
+        }
     }
 
-    /**
-     * Of every project known at {@code knownAt}: the segment in force just before {@code year} and those starting
-     * during it, in no particular order. The segments of one project, ordered by {@code validFrom}, are what
-     * {@link YearEndFold#ofYear} folds.
-     */
-    public List<YearSegment> segmentsOfYear(int year, Instant knownAt) {
+    /** A row of {@link #YEAR_ROWS}. */
+    private record YearRow(long id, String projectId, String sector, LocalDate validFrom, ProjectStatus status,
+                           boolean begunBeforeYear) {
+    }
+
+    /** What {@link #DETAILS} reads of one row's state. */
+    private record Details(String title, Integer plannedEndYear, Integer targetYear) {
+
+        static final Details NOT_READ = new Details(null, null, null);
+    }
+
+    /** The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. */
+    public List<YearTimeline> timelinesOfYear(int year, Instant knownAt) {
         LocalDate firstDay = LocalDate.of(year, 1, 1);
-        return jdbc.query(YEAR_SEGMENTS,
-                          (rs, i) -> new YearSegment(new TimelineSegment(rs.getString("project_id"), rs.getString("sector"),
-                                                                         rs.getObject("valid_from", LocalDate.class),
-                                                                         ProjectStatus.valueOf(rs.getString("status")),
-                                                                         rs.getString("title"),
-                                                                         rs.getObject("planned_end_year", Integer.class),
-                                                                         rs.getObject("target_year", Integer.class)),
-                                                     rs.getBoolean("begun_so_far")),
-                          utc(knownAt), LocalDate.of(year, 12, 31), firstDay, firstDay);
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        LocalDate eve = firstDay.minusDays(1);
+        OffsetDateTime known = utc(knownAt);
+        Map<String, List<YearRow>> byProject = new HashMap<>();
+        jdbc.query(YEAR_ROWS, rs -> {
+            YearRow row = new YearRow(rs.getLong("id"), rs.getString("project_id"), rs.getString("sector"),
+                                      rs.getObject("valid_from", LocalDate.class), ProjectStatus.valueOf(rs.getString("status")),
+                                      rs.getBoolean("begun_before_year"));
+            byProject.computeIfAbsent(row.projectId(), id -> new ArrayList<>()).add(row);
+        }, known, eve, lastDay, known, known, eve, lastDay, firstDay, firstDay, known, known);
+        List<Long> read = new ArrayList<>();
+        for (List<YearRow> rows : byProject.values()) {
+            rows.sort(Comparator.comparing(YearRow::validFrom));
+            for (int i = 0; i < rows.size(); i++) {
+                ProjectStatus next = i + 1 < rows.size() ? rows.get(i + 1).status() : null;
+                if (YearEndFold.readsDetailsOf(rows.get(i).status(), next)) {
+                    read.add(rows.get(i).id());
+                }
+            }
+        }
+        Map<Long, Details> details = detailsOf(read);
+        return byProject.values().stream().map(rows -> {
+            List<TimelineSegment> segments = rows.stream().map(row -> {
+                Details d = details.getOrDefault(row.id(), Details.NOT_READ);
+                return new TimelineSegment(row.projectId(), row.sector(), row.validFrom(), row.status(), d.title(),
+                                           d.plannedEndYear(), d.targetYear());
+            }).toList();
+            YearRow first = rows.get(0);
+            return new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status()));
+        }).toList();
+    }
+
+    private Map<Long, Details> detailsOf(List<Long> ids) {
+        Map<Long, Details> details = new HashMap<>();
+        jdbc.query(DETAILS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
+            details.put(rs.getLong("id"), new Details(rs.getString("title"), rs.getObject("planned_end_year", Integer.class),
+                                                      rs.getObject("target_year", Integer.class)));
+        });
+        return details;
     }
 
     /**

@@ -119,6 +119,17 @@ public final class YearEndFold {
                                dropped, overdue);
     }
 
+    /**
+     * Whether {@link #ofYear} reads a segment's title, planned end year or target year, rather than only its day and
+     * status: the last segment (the project on the year's last day), each POSTPONED one, and each one before a
+     * POSTPONED one (what the project was expected by before it).
+     *
+     * @param next the status of the segment after it, null for the last
+     */
+    static boolean readsDetailsOf(ProjectStatus status, ProjectStatus next) {
+        return next == null || status == POSTPONED || next == POSTPONED;
+    }
+
     private static boolean isPostponement(TimelineSegment before, TimelineSegment after) {
         if (after.status() != POSTPONED) {
             return false;

@@ -21,12 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 
 /**
  * Computes year-end reports. A report is made in one read-only REPEATABLE READ transaction, so that the
@@ -119,17 +115,10 @@ public class YearEndReports {
 
     private List<ProjectYear> projectsOf(int year, Instant knownAt) {
         return timelineRead.record(() -> {
-            Map<String, List<ReportTimelines.YearSegment>> byProject = new HashMap<>();
-            timelines.segmentsOfYear(year, knownAt)
-                     .forEach(s -> byProject.computeIfAbsent(s.segment().projectId(), id -> new ArrayList<>()).add(s));
-            // Sorted once, not on every insertion: the natural order of ids is not cheap to compare.
-            List<String> ids = new ArrayList<>(byProject.keySet());
-            ids.sort(ProjectIdOrder.NATURAL);
-            return ids.stream()
-                      .map(id -> byProject.get(id).stream().sorted(Comparator.comparing(s -> s.segment().validFrom())).toList())
-                      .map(timeline -> YearEndFold.ofYear(year, timeline.stream().map(ReportTimelines.YearSegment::segment).toList(),
-                                                          timeline.get(0).begunSoFar()))
-                      .toList();
+            return ProjectIdOrder.sorted(timelines.timelinesOfYear(year, knownAt), ReportTimelines.YearTimeline::projectId)
+                                 .stream()
+                                 .map(timeline -> YearEndFold.ofYear(year, timeline.segments(), timeline.begunSoFar()))
+                                 .toList();
         });
     }
 

@@ -34,7 +34,7 @@ class YearEndCatchUpTest {
     @Test
     void aReport_waitsForTheProjectionToApplyEventsRecordedUpToKnownAt() {
         when(timelines.eventsNotYetProjected(KNOWN_AT)).thenReturn(2L, 1L, 0L);
-        when(timelines.segmentsOfYear(anyInt(), any())).thenReturn(List.of());
+        when(timelines.timelinesOfYear(anyInt(), any())).thenReturn(List.of());
         when(digest.digestAt(KNOWN_AT)).thenReturn("sha256:abc");
 
         YearEnd report = reports.report(2023, KNOWN_AT);
@@ -42,7 +42,7 @@ class YearEndCatchUpTest {
         assertThat(report.digest()).isEqualTo("sha256:abc");
         assertThat(report.asOf()).isEqualTo(LocalDate.of(2023, 12, 31));
         assertThat(report.sectors()).hasSize(Sectors.HEINOLA.all().size());
-        verify(timelines).segmentsOfYear(2023, KNOWN_AT);
+        verify(timelines).timelinesOfYear(2023, KNOWN_AT);
     }
 
     @Test
