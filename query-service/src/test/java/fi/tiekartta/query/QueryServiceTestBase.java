@@ -17,9 +17,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Runs the query-service against a fresh PostgreSQL database whose event store is laid out exactly as the
@@ -71,11 +74,46 @@ public abstract class QueryServiceTestBase {
     }
 
     /** Events are recorded in milliseconds: step apart so that an instant falls cleanly between two of them. */
-    protected static Instant pauseBetweenEvents() throws InterruptedException {
-        Thread.sleep(3);
-        Instant between = Instant.now();
-        Thread.sleep(3);
-        return between;
+    protected static Instant pauseBetweenEvents() {
+        try {
+            Thread.sleep(3);
+            Instant between = Instant.now();
+            Thread.sleep(3);
+            return between;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between two events", e);
+        }
+    }
+
+    /**
+     * Appends each project's events in their order, the projects interleaved at random, then waits until the
+     * projection has applied them all. Notes an instant between two events now and then, and one after the last.
+     *
+     * @param knownAfter where the instants are noted, in order
+     * @param beforeEach called with the number of events appended so far, before each (to append events of other
+     *                   streams in between)
+     */
+    protected void appendInterleaved(List<String> projectIds, List<List<Object>> events, Random random,
+                                     List<Instant> knownAfter, IntConsumer beforeEach) {
+        long[] next = new long[projectIds.size()];
+        int left = events.stream().mapToInt(List::size).sum();
+        for (int appended = 0; left > 0; appended++, left--) {
+            beforeEach.accept(appended);
+            int p;
+            do {
+                p = random.nextInt(projectIds.size());
+            } while (next[p] >= events.get(p).size());
+            append(projectIds.get(p), next[p], events.get(p).get((int) next[p]), "omistaja" + p % 3, "testi");
+            next[p]++;
+            if (random.nextInt(3) == 0) {
+                knownAfter.add(pauseBetweenEvents());
+            }
+        }
+        knownAfter.add(pauseBetweenEvents());
+        for (int p = 0; p < projectIds.size(); p++) {
+            awaitProjectedVersion(projectIds.get(p), events.get(p).size() - 1);
+        }
     }
 
     /** Waits until the projection has applied the project's events up to {@code version}; its view as of 2030. */

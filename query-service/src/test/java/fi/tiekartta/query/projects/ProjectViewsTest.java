@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import static fi.tiekartta.vocabulary.ProjectStatus.NOT_STARTED;
 import static fi.tiekartta.vocabulary.ProjectStatus.POSTPONED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** The project views and history, projected from a real event store on PostgreSQL and read over HTTP. */
 class ProjectViewsTest extends QueryServiceTestBase {

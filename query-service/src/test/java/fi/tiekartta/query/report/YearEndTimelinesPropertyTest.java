@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.events.ProjectDetailsRevisedEvent;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
-import fi.tiekartta.events.StatusChangeCorrectedEvent;
-import fi.tiekartta.events.StatusChangeRetractedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.query.projects.ProjectState;
 import fi.tiekartta.query.timetravel.RandomHistory;
 import fi.tiekartta.query.timetravel.RandomHistory.Change;
-import fi.tiekartta.query.timetravel.RandomHistory.Correction;
-import fi.tiekartta.query.timetravel.RandomHistory.Retraction;
 import fi.tiekartta.support.eventstore.EventJson;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +26,6 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The year-end report reads only what a year can see ({@link ReportTimelines}: the rows in force from the year's eve
@@ -54,7 +48,7 @@ class YearEndTimelinesPropertyTest extends QueryServiceTestBase {
 
     @ParameterizedTest
     @ValueSource(longs = {7, 19, 64})
-    void eachProjectsLine_isTheFoldOfItsWholeTimeline(long seed) throws InterruptedException {
+    void eachProjectsLine_isTheFoldOfItsWholeTimeline(long seed) {
         Random random = new Random(seed);
         List<String> ids = new ArrayList<>();
         List<List<Object>> pending = new ArrayList<>();
@@ -64,24 +58,7 @@ class YearEndTimelinesPropertyTest extends QueryServiceTestBase {
             pending.add(events(id, RandomHistory.generate(seed * 131 + p), random));
         }
         List<Instant> knownAfter = new ArrayList<>();
-        long[] next = new long[PROJECTS];
-        int left = pending.stream().mapToInt(List::size).sum();
-        while (left > 0) {
-            int p;
-            do {
-                p = random.nextInt(PROJECTS);
-            } while (next[p] >= pending.get(p).size());
-            append(ids.get(p), next[p], pending.get(p).get((int) next[p]), "omistaja", "testi");
-            next[p]++;
-            left--;
-            if (random.nextInt(3) == 0) {
-                knownAfter.add(pauseBetweenEvents());
-            }
-        }
-        knownAfter.add(pauseBetweenEvents());
-        for (int p = 0; p < PROJECTS; p++) {
-            awaitProjectedVersion(ids.get(p), pending.get(p).size() - 1);
-        }
+        appendInterleaved(ids, pending, random, knownAfter, appended -> { });
 
         int compared = 0;
         int begunOnlyBeforeTheEve = 0;

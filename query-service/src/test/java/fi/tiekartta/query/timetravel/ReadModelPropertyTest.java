@@ -2,19 +2,12 @@ package fi.tiekartta.query.timetravel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.tiekartta.events.ProjectRegisteredEvent;
-import fi.tiekartta.events.ProjectStatusChangedEvent;
-import fi.tiekartta.events.StatusChangeCorrectedEvent;
-import fi.tiekartta.events.StatusChangeRetractedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
-import fi.tiekartta.query.timetravel.RandomHistory.Change;
-import fi.tiekartta.query.timetravel.RandomHistory.Correction;
-import fi.tiekartta.query.timetravel.RandomHistory.Retraction;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +17,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Random histories, appended to the real event store in random effective-date order and projected by the
@@ -35,7 +27,7 @@ class ReadModelPropertyTest extends QueryServiceTestBase {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233})
-    void theReadModelAgreesWithTheNaiveFold_onEveryDay_asKnownAfterEveryStep(long seed) throws InterruptedException {
+    void theReadModelAgreesWithTheNaiveFold_onEveryDay_asKnownAfterEveryStep(long seed) {
         RandomHistory history = RandomHistory.generate(seed);
         String id = newProjectId();
         List<Instant> knownAfter = appendAll(id, history);
@@ -63,7 +55,7 @@ class ReadModelPropertyTest extends QueryServiceTestBase {
     }
 
     /** Appends the history; element i of the answer is an instant by which exactly i steps were recorded. */
-    private List<Instant> appendAll(String id, RandomHistory history) throws InterruptedException {
+    private List<Instant> appendAll(String id, RandomHistory history) {
         List<Instant> knownAfter = new ArrayList<>();
         append(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "matti.m", 2021, 2024, null,
                                                  history.registeredOn()), "koordinaattori", null);
