@@ -10,7 +10,10 @@ import fi.tiekartta.support.eventstore.EventStoreTables;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -112,8 +115,15 @@ public class ReportTimelines {
         static final Details NOT_READ = new Details(null, null, null);
     }
 
-    /** The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. */
+    /**
+     * The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. Runs inside the
+     * caller's repeatable-read transaction ({@link YearEndReports}): the rows' state is read by id in a second
+     * statement, which must see the same rows as the first.
+     */
     public List<YearTimeline> timelinesOfYear(int year, Instant knownAt) {
+        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        Assert.state(isolation != null && isolation >= Connection.TRANSACTION_REPEATABLE_READ,
+                     "the year's timelines are read in one repeatable-read snapshot");
         LocalDate firstDay = LocalDate.of(year, 1, 1);
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         LocalDate eve = firstDay.minusDays(1);

@@ -63,12 +63,15 @@ class YearEndTimelinesPropertyTest extends QueryServiceTestBase {
         int compared = 0;
         int begunOnlyBeforeTheEve = 0;
         int changedOnNewYearsDay = 0;
+        int postponed = 0;
         for (int i = 1; i <= 4; i++) {
             Instant known = knownAfter.get(i * (knownAfter.size() - 1) / 4);
             for (int year = 2020; year <= 2023; year++) {
+                List<ProjectYear> lines = reports.report(year, known).sectors().stream().flatMap(s -> s.projects().stream())
+                        .filter(line -> ids.contains(line.projectId())).toList();
                 Map<String, ProjectYear> reported = new HashMap<>();
-                reports.report(year, known).sectors().forEach(s -> s.projects().stream()
-                        .filter(line -> ids.contains(line.projectId())).forEach(line -> reported.put(line.projectId(), line)));
+                lines.forEach(line -> reported.put(line.projectId(), line));
+                assertThat(reported).as("one line per project").hasSameSizeAs(lines);
                 Map<String, ProjectYear> folded = new HashMap<>();
                 LocalDate newYearsDay = LocalDate.of(year, 1, 1);
                 for (String id : ids) {
@@ -82,12 +85,14 @@ class YearEndTimelinesPropertyTest extends QueryServiceTestBase {
                 }
                 assertThat(reported).as("seed %d, year %d, known at %s", seed, year, known).isEqualTo(folded);
                 compared += folded.size();
+                postponed += (int) folded.values().stream().filter(line -> line.postponed() != null).count();
             }
         }
         assertThat(compared).as("project years compared").isGreaterThan(PROJECTS * 4);
         // The cases the report's shortcuts must get right, each met at least once.
         assertThat(begunOnlyBeforeTheEve).as("project years begun before the year, but not on its eve").isPositive();
         assertThat(changedOnNewYearsDay).as("project years with a change on the first day").isPositive();
+        assertThat(postponed).as("project years with a postponement").isPositive();
     }
 
     /** The project had begun before the year, but the row in force on the year's eve has not a begun status. */
