@@ -35,7 +35,7 @@ import java.util.Optional;
  *
  * <p>"Visible on day D as known at instant K" is asked in one shape only ({@link #visibleAt}): the rows whose two
  * intervals contain the point, each with the project's version as known at K. The rows are found in two parts:
- * rows believed now (open {@code recorded_to}) that contain the day, by the GiST index over their valid time (V4),
+ * rows believed now (open {@code recorded_to}) that contain the day, by the SP-GiST index over their valid time (V11),
  * and rows closed after the instant, none when it is now (V4's index on {@code recorded_to}; for an instant long
  * past, a scan of the closed rows: V9 says why no index is kept for it). The version is
  * the project's head (V4) where the head was recorded by then, else the last change recorded by then.
@@ -47,7 +47,7 @@ public class ProjectViewTable {
     private static final StoredStateReader STATE = new StoredStateReader(JSON.readerFor(ProjectState.class));
 
     /** {@code %1$s}: further conditions on both parts of the rows, {@code %2$s}: the order. */
-    private static final String VISIBLE = "SELECT v.state::text AS state,"
+    private static final String VISIBLE = "SELECT v.state,"
             + " COALESCE(h.version, l.sequence) AS version, COALESCE(h.version_recorded_at, l.recorded_at) AS recorded_at"
             + " FROM (SELECT project_id, state FROM read_model.project_view"
             + "        WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)%1$s"
@@ -67,7 +67,7 @@ public class ProjectViewTable {
      */
     public static final CopyRows.Layout COLUMNS = CopyRows.Layout.of(
             "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
-            + "recorded_to timestamp with time zone, sector text, status text, state json");
+            + "recorded_to timestamp with time zone, sector text, status text, state text");
 
     private final JdbcTemplate jdbc;
 
@@ -109,7 +109,7 @@ public class ProjectViewTable {
                     ps.setDate(2, Date.valueOf(row.validFrom()));
                 }));
         List<ProjectionBatch.NewRow> added = batch.inserts.stream().filter(row -> !row.dropped()).toList();
-        jdbc.batchUpdate("INSERT INTO read_model.project_view (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)",
+        jdbc.batchUpdate("INSERT INTO read_model.project_view (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          added, added.size(), (ps, row) -> {
                              Segment segment = row.segment;
                              ps.setString(1, row.projectId);
@@ -141,7 +141,7 @@ public class ProjectViewTable {
     /** The rows believed now of each of {@code projectIds} that has any. */
     Map<String, List<StoredRow>> believedNowOfAll(Collection<String> projectIds) {
         Map<String, List<StoredRow>> byProject = new HashMap<>();
-        jdbc.query("SELECT project_id, valid_from, valid_to, recorded_from, state::text FROM read_model.project_view "
+        jdbc.query("SELECT project_id, valid_from, valid_to, recorded_from, state FROM read_model.project_view "
                    + "WHERE project_id = ANY (?) AND recorded_to IS NULL",
                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
                    (ResultSet rs) -> {
@@ -160,7 +160,7 @@ public class ProjectViewTable {
     Map<String, StoredTail> tailsOf(Collection<String> projectIds) {
         Map<String, StoredTail> tails = new HashMap<>();
         jdbc.query("SELECT h.project_id, h.version, h.version_recorded_at, h.last_recorded_at, v.valid_from, v.valid_to,"
-                   + " v.recorded_from, v.state::text FROM read_model.project_head h"
+                   + " v.recorded_from, v.state FROM read_model.project_head h"
                    + " CROSS JOIN LATERAL (SELECT valid_from, valid_to, recorded_from, state FROM read_model.project_view"
                    + "   WHERE project_id = h.project_id AND recorded_to IS NULL ORDER BY valid_from DESC LIMIT 1) v"
                    + " WHERE h.project_id = ANY (?)",

@@ -73,12 +73,12 @@ public class ReportTimelines {
             + " FROM visible v";
 
     /**
-     * The fields of some rows' state that the year-end fold reads. The state is json (V10): one parse per row for
-     * its three fields, where ->> would parse it thrice.
+     * The fields of some rows' state that the year-end fold reads. The state is JSON kept as text (V11): one parse
+     * per row for its three fields, where ->> would parse it thrice.
      */
     private static final String DETAILS = "SELECT v.id, f.title, f.\"plannedEndYear\" AS planned_end_year,"
             + " f.\"targetYear\" AS target_year"
-            + " FROM read_model.project_view v, LATERAL json_to_record(v.state) AS f(title text, \"plannedEndYear\" int, \"targetYear\" int)"
+            + " FROM read_model.project_view v, LATERAL json_to_record(CAST(v.state AS json)) AS f(title text, \"plannedEndYear\" int, \"targetYear\" int)"
             + " WHERE v.id = ANY (?)";
 
     private final JdbcTemplate jdbc;

@@ -251,7 +251,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
     /** The rows believed now, in valid-time order: "from..to status progress". */
     private List<String> believedRows(String id) {
         return jdbc.queryForList("SELECT valid_from || '..' || COALESCE(valid_to::text, '') || ' ' || status || ' '"
-                                 + " || COALESCE(state->>'progressPercent', 'null') FROM read_model.project_view"
+                                 + " || COALESCE(CAST(state AS json)->>'progressPercent', 'null') FROM read_model.project_view"
                                  + " WHERE project_id = ? AND recorded_to IS NULL ORDER BY valid_from", String.class, id);
     }
 
