@@ -182,41 +182,52 @@ class BulkBuild {
     }
 
     /**
-     * The live tables' primary keys, unique constraints and indexes, created on the built ones, then statistics. The
-     * constraints go first, one at a time (each locks its table); the other indexes are built two at a time, one per
-     * core, each with more sort memory than a query needs.
+     * The live tables' primary keys, unique constraints and indexes, made on the built ones, then statistics. Every
+     * index is built first, two at a time on two connections (one per core, each with more sort memory than a query
+     * needs), the largest table's first, so that one connection is not left with the longest build at the end. A
+     * primary key or unique constraint is built as its unique index, which shares its table with the other builds
+     * (ALTER TABLE ... ADD CONSTRAINT would lock the table for its whole build), and attached as the constraint once
+     * every index is there. ANALYZE comes after the indexes: it would wait for any build on its table, and it gathers
+     * the statistics of the expression indexes' values.
      */
     void index(BuildTimes times) throws SQLException, InterruptedException {
+        List<List<Step>> indexes = new ArrayList<>();
+        List<List<Step>> statistics = new ArrayList<>();
         List<Step> constraints = new ArrayList<>();
-        for (String table : TABLES) {
-            String live = "read_model." + table;
-            String built = BUILD_SCHEMA + "." + table;
-            for (Map<String, Object> c : jdbc.queryForList(
-                    "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint"
-                    + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u') ORDER BY conname", live)) {
-                constraints.add(new Step("index " + c.get("conname"),
-                                         "ALTER TABLE " + built + " ADD CONSTRAINT " + c.get("conname") + " " + c.get("def")));
-            }
-        }
-        runOnTwoConnections(times, constraints.stream().map(List::of).toList());
-        List<List<Step>> others = new ArrayList<>();
-        for (String table : TABLES) {
+        for (String table : jdbc.queryForList("SELECT t FROM unnest(CAST(? AS text[])) t"
+                                              + " ORDER BY pg_relation_size(CAST(? || '.' || t AS regclass)) DESC, t",
+                                              String.class, TABLES.toArray(String[]::new), BUILD_SCHEMA)) {
             String live = "read_model." + table;
             String built = BUILD_SCHEMA + "." + table;
             for (Map<String, Object> index : jdbc.queryForList(
-                    "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = 'read_model' AND tablename = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conrelid = CAST(? AS regclass)"
-                    + "                 AND c.conname = i.indexname) ORDER BY indexname", table, live)) {
-                String definition = (String) index.get("indexdef");
+                    "SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, c.contype AS constraint_type"
+                    + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                    + " LEFT JOIN pg_constraint c ON c.conrelid = x.indrelid AND c.conindid = x.indexrelid"
+                    + " WHERE x.indrelid = CAST(? AS regclass) ORDER BY i.relname", live)) {
+                String name = (String) index.get("name");
+                String definition = (String) index.get("definition");
                 String onBuilt = definition.replace(" ON " + live + " ", " ON " + built + " ");
                 if (onBuilt.equals(definition)) {
                     throw new IllegalStateException("unexpected index definition: " + definition);
                 }
-                others.add(List.of(new Step("index " + index.get("indexname"), onBuilt)));
+                indexes.add(List.of(new Step("index " + name, onBuilt)));
+                Object type = index.get("constraint_type");
+                if (type != null) {
+                    String kind = switch (type.toString()) {
+                        case "p" -> "PRIMARY KEY";
+                        case "u" -> "UNIQUE";
+                        default -> throw new IllegalStateException("index " + name + " backs a constraint of type " + type
+                                                                   + ", which a rebuild does not make");
+                    };
+                    constraints.add(new Step("index " + name, "ALTER TABLE " + built + " ADD CONSTRAINT " + name + " "
+                                                               + kind + " USING INDEX " + name));
+                }
             }
-            others.add(List.of(new Step("analyze " + table, "ANALYZE " + built)));
+            statistics.add(List.of(new Step("analyze " + table, "ANALYZE " + built)));
         }
-        runOnTwoConnections(times, others);
+        runOnTwoConnections(times, indexes);
+        runOnTwoConnections(times, statistics);
+        runOnTwoConnections(times, List.of(constraints));
     }
 
     /** A statement of the index phase, and what its time is counted as. */
@@ -234,6 +245,9 @@ class BulkBuild {
                     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                         c.setAutoCommit(true);
                         s.execute("SET maintenance_work_mem = '128MB'");
+                        // One process per connection: a btree build's parallel workers would take the other
+                        // connection's core from its build.
+                        s.execute("SET max_parallel_maintenance_workers = 0");
                         try {
                             for (List<Step> group = queue.poll(); group != null; group = queue.poll()) {
                                 for (Step step : group) {
@@ -244,6 +258,7 @@ class BulkBuild {
                             }
                         } finally {
                             s.execute("RESET maintenance_work_mem"); // the connection goes back to the pool
+                            s.execute("RESET max_parallel_maintenance_workers");
                         }
                     }
                     return null;

@@ -48,6 +48,7 @@ class RebuildTest extends QueryServiceTestBase {
         List<String> ids = scenario();
         Instant knownAt = Instant.now();
         Map<String, String> before = answers(ids, knownAt);
+        List<String> schemaBefore = indexesAndConstraints();
         // A reminder sent is a fact, not a projection: a rebuild must not forget it (and so send it again).
         jdbc.update("INSERT INTO read_model.round_reminder (round_id, owner, kind, recipient, project_ids, claimed_at, sent_at) "
                     + "VALUES (?, 'matti.m', 'BEFORE_DUE', 'matti.m@heinola.example', ARRAY[?], now(), now())", ROUND, ids.get(0));
@@ -92,6 +93,13 @@ class RebuildTest extends QueryServiceTestBase {
         Map<String, String> after = answers(ids.subList(0, ids.size() - 2), knownAt);
         after.put("round", api().get("/api/reporting-rounds/" + ROUND, managementToken()).body());
         assertThat(after).isEqualTo(before);
+        assertThat(indexesAndConstraints()).as("the rebuilt tables have the migrations' indexes and constraints")
+                                           .isEqualTo(schemaBefore)
+                                           .contains("project_change project_change_pkey p: PRIMARY KEY (project_id, sequence)",
+                                                     "project_change project_change_event_id_key u: UNIQUE (event_id)",
+                                                     "project_view project_view_pkey p: PRIMARY KEY (id)",
+                                                     "project_head project_head_pkey p: PRIMARY KEY (project_id)",
+                                                     "reporting_round reporting_round_pkey p: PRIMARY KEY (round_id)");
         assertThat(before.get("round")).contains("\"state\":\"CLOSED\"").contains("\"kind\":\"BEFORE_DUE\"")
                                        .contains("\"projectId\":\"" + ids.get(ids.size() - 3) + "\"");
         assertThat(api().get("/api/projects?asOf=" + DAY, managementToken()).header(RebuildGate.REBUILD_HEADER)).isEmpty();
@@ -101,6 +109,19 @@ class RebuildTest extends QueryServiceTestBase {
         assertThat(processor.get("eventsDone").asLong()).isEqualTo(processor.get("eventsTotal").asLong()).isPositive();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE schemaname IN ('read_model_build', 'read_model_retired')",
                                        Long.class)).as("no build or retired tables left behind").isZero();
+    }
+
+    /** The indexes and constraints of the tables a rebuild replaces, each with its definition. */
+    private List<String> indexesAndConstraints() {
+        List<String> tables = List.of("project_change", "project_view", "project_head", "reporting_round");
+        List<String> all = new ArrayList<>(jdbc.queryForList(
+                "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'read_model' AND tablename = ANY (?)"
+                + " ORDER BY indexname", String.class, (Object) tables.toArray(String[]::new)));
+        all.addAll(jdbc.queryForList(
+                "SELECT t.relname || ' ' || c.conname || ' ' || CAST(c.contype AS text) || ': ' || pg_get_constraintdef(c.oid)"
+                + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                + " WHERE n.nspname = 'read_model' AND t.relname = ANY (?) ORDER BY 1", String.class, (Object) tables.toArray(String[]::new)));
+        return all;
     }
 
     private long builtRows() {
