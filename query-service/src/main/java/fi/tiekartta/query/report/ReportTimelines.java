@@ -47,7 +47,9 @@ public class ReportTimelines {
             + " WHERE (e.global_index > ? OR e.global_index = ANY (?))"
             + " AND e.time_stamp::timestamptz <= CAST(? AS timestamptz)"
             + " AND e.payload_type IN (" + quoted(PROJECTED_TYPES.stream()) + ")"
-            + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change c WHERE c.event_id = e.event_identifier)";
+            + " AND NOT EXISTS (SELECT 1 FROM read_model.project_change c"
+            + "                 WHERE c.project_id = e.aggregate_identifier AND c.sequence = e.sequence_number"
+            + "                   AND c.event_id = e.event_identifier)";
 
     /**
      * The rows known at an instant that a year can see: those in force on some day from the year's eve to its last

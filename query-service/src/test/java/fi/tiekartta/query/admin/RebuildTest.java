@@ -96,7 +96,6 @@ class RebuildTest extends QueryServiceTestBase {
         assertThat(indexesAndConstraints()).as("the rebuilt tables have the migrations' indexes and constraints")
                                            .isEqualTo(schemaBefore)
                                            .contains("project_change project_change_pkey p: PRIMARY KEY (project_id, sequence)",
-                                                     "project_change project_change_event_id_key u: UNIQUE (event_id)",
                                                      "project_view project_view_pkey p: PRIMARY KEY (id)",
                                                      "project_head project_head_pkey p: PRIMARY KEY (project_id)",
                                                      "reporting_round reporting_round_pkey p: PRIMARY KEY (round_id)");
