@@ -200,9 +200,9 @@ class BulkBuild {
             String live = "read_model." + table;
             String built = BUILD_SCHEMA + "." + table;
             for (Map<String, Object> index : jdbc.queryForList(
-                    "SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, c.contype AS constraint_type"
+                    "SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, c.conname, c.contype, c.condeferrable"
                     + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-                    + " LEFT JOIN pg_constraint c ON c.conrelid = x.indrelid AND c.conindid = x.indexrelid"
+                    + " LEFT JOIN pg_constraint c ON c.conrelid = x.indrelid AND c.conindid = x.indexrelid AND c.contype IN ('p', 'u')"
                     + " WHERE x.indrelid = CAST(? AS regclass) ORDER BY i.relname", live)) {
                 String name = (String) index.get("name");
                 String definition = (String) index.get("definition");
@@ -211,15 +211,15 @@ class BulkBuild {
                     throw new IllegalStateException("unexpected index definition: " + definition);
                 }
                 indexes.add(List.of(new Step("index " + name, onBuilt)));
-                Object type = index.get("constraint_type");
-                if (type != null) {
-                    String kind = switch (type.toString()) {
-                        case "p" -> "PRIMARY KEY";
-                        case "u" -> "UNIQUE";
-                        default -> throw new IllegalStateException("index " + name + " backs a constraint of type " + type
-                                                                   + ", which a rebuild does not make");
-                    };
-                    constraints.add(new Step("index " + name, "ALTER TABLE " + built + " ADD CONSTRAINT " + name + " "
+                String constraint = (String) index.get("conname");
+                if (constraint != null) {
+                    // The index is made from its own definition, which does not say whether the constraint may be
+                    // deferred: none is, and one that were would come back checked at once.
+                    if (Boolean.TRUE.equals(index.get("condeferrable"))) {
+                        throw new IllegalStateException("constraint " + constraint + " is deferrable, which a rebuild does not make");
+                    }
+                    String kind = "p".equals(String.valueOf(index.get("contype"))) ? "PRIMARY KEY" : "UNIQUE";
+                    constraints.add(new Step("index " + name, "ALTER TABLE " + built + " ADD CONSTRAINT " + constraint + " "
                                                                + kind + " USING INDEX " + name));
                 }
             }
@@ -234,6 +234,12 @@ class BulkBuild {
     private record Step(String part, String sql) {
     }
 
+    /**
+     * What the index builders set, undone before their connections go back to the pool (not RESET ALL, which would
+     * also undo the pool's own settings: {@code connection-init-sql}).
+     */
+    private static final String RESET = "RESET maintenance_work_mem; RESET max_parallel_maintenance_workers";
+
     /** Runs each group of statements in order, two groups at a time on two connections of their own. */
     private void runOnTwoConnections(BuildTimes times, List<List<Step>> groups) throws SQLException, InterruptedException {
         java.util.concurrent.ConcurrentLinkedQueue<List<Step>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(groups);
@@ -244,11 +250,11 @@ class BulkBuild {
                 done.add(builders.submit(() -> {
                     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                         c.setAutoCommit(true);
-                        s.execute("SET maintenance_work_mem = '128MB'");
-                        // One process per connection: a btree build's parallel workers would take the other
-                        // connection's core from its build.
-                        s.execute("SET max_parallel_maintenance_workers = 0");
                         try {
+                            s.execute("SET maintenance_work_mem = '128MB'");
+                            // One process per connection: a B-tree build's parallel workers would take the other
+                            // connection's core from its build.
+                            s.execute("SET max_parallel_maintenance_workers = 0");
                             for (List<Step> group = queue.poll(); group != null; group = queue.poll()) {
                                 for (Step step : group) {
                                     long began = System.nanoTime();
@@ -256,10 +262,16 @@ class BulkBuild {
                                     times.add(step.part(), began);
                                 }
                             }
-                        } finally {
-                            s.execute("RESET maintenance_work_mem"); // the connection goes back to the pool
-                            s.execute("RESET max_parallel_maintenance_workers");
+                        } catch (SQLException | RuntimeException e) {
+                            queue.clear(); // the build has failed: the other connection starts nothing more
+                            try {
+                                s.execute(RESET);
+                            } catch (SQLException resetFailed) {
+                                e.addSuppressed(resetFailed);
+                            }
+                            throw e;
                         }
+                        s.execute(RESET);
                     }
                     return null;
                 }));

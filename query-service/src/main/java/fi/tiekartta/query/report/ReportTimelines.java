@@ -54,7 +54,7 @@ public class ReportTimelines {
     /**
      * The rows known at an instant that a year can see: those in force on some day from the year's eve to its last
      * day (the one in force just before the year starts, and those starting during it), found in the two parts every
-     * "as known at K" question has (the believed rows by their valid-time index, V4, and the rows closed after K).
+     * "as known at K" question has (the believed rows by their valid-time index, V11, and the rows closed after K).
      * Without their state: the state is parsed only where the fold reads it ({@link #DETAILS}). For the row in force
      * on the year's eve, whether the project had begun on some day before the year: one probe of the project's
      * earlier rows, made only when that row's own status does not already say so. So what is read grows with the
