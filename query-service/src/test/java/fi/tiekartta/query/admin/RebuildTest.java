@@ -130,14 +130,14 @@ class RebuildTest extends QueryServiceTestBase {
 
     /** The indexes and constraints of the tables a rebuild replaces, each with its definition. */
     private List<String> indexesAndConstraints() {
-        List<String> tables = List.of("project_change", "project_view", "project_head", "reporting_round");
+        String[] tables = BulkBuild.TABLES.toArray(String[]::new);
         List<String> all = new ArrayList<>(jdbc.queryForList(
                 "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'read_model' AND tablename = ANY (?)"
-                + " ORDER BY indexname", String.class, (Object) tables.toArray(String[]::new)));
+                + " ORDER BY indexname", String.class, (Object) tables));
         all.addAll(jdbc.queryForList(
                 "SELECT t.relname || ' ' || c.conname || ' ' || CAST(c.contype AS text) || ': ' || pg_get_constraintdef(c.oid)"
                 + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-                + " WHERE n.nspname = 'read_model' AND t.relname = ANY (?) ORDER BY 1", String.class, (Object) tables.toArray(String[]::new)));
+                + " WHERE n.nspname = 'read_model' AND t.relname = ANY (?) ORDER BY 1", String.class, (Object) tables));
         return all;
     }
 
