@@ -2,7 +2,6 @@ package fi.tiekartta.query.audit;
 
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.ProjectNotFoundException;
-import fi.tiekartta.query.projects.ProjectState;
 import fi.tiekartta.query.projects.ProjectTimeline;
 import fi.tiekartta.query.projects.ProjectTimeline.Segment;
 import fi.tiekartta.query.projects.ProjectView;
@@ -69,11 +68,7 @@ class StoredStateReplay {
                                          .findFirst()
                                          .orElseThrow(() -> new ProjectNotFoundException(
                                                  projectId, new TimePoint(asOf, lastRecordedAt)));
-        ProjectState s = segment.state();
-        return new ProjectView(s.projectId(), s.sector(), s.title(), s.owner(), s.plannedStartYear(),
-                               s.plannedEndYear(), s.description(), s.status(), s.status().finnishLabel(),
-                               s.progressPercent(), s.targetYear(), s.scheduledFor(), s.note(), s.effectiveDate(),
-                               s.units(), last.sequenceNumber(), lastRecordedAt);
+        return ProjectView.of(segment.state(), last.sequenceNumber(), lastRecordedAt);
     }
 
     private List<StoredEvent> select(List<StoredEvent> stream, Long atSequence, Instant knownAt) {

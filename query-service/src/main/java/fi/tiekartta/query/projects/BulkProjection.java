@@ -41,7 +41,7 @@ public final class BulkProjection {
             if (!row.dropped()) {
                 ProjectTimeline.Segment segment = row.segment;
                 views.row(row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
-                          segment.state().sector(), segment.state().status().name(), ProjectViewTable.toJson(segment.state()));
+                          segment.state().sector(), segment.state().status().name(), ViewJson.stored(segment.state()));
             }
         }
         heads.row(projectId, project.lastSequence(), project.versionRecordedAt(), project.lastRecordedAt());

@@ -28,10 +28,14 @@ public record ProjectView(
         Instant lastRecordedAt) {
 
     public static ProjectView of(ProjectViewTable.Found found) {
-        ProjectState s = found.state();
+        return of(found.state(), found.version(), found.lastRecordedAt());
+    }
+
+    /** The state during valid time, shown with the project's version as known at the instant asked about. */
+    public static ProjectView of(ProjectState s, long version, Instant lastRecordedAt) {
         return new ProjectView(s.projectId(), s.sector(), s.title(), s.owner(), s.plannedStartYear(),
                                s.plannedEndYear(), s.description(), s.status(), s.status().finnishLabel(),
                                s.progressPercent(), s.targetYear(), s.scheduledFor(), s.note(), s.effectiveDate(),
-                               s.units(), found.version(), found.lastRecordedAt());
+                               s.units(), version, lastRecordedAt);
     }
 }

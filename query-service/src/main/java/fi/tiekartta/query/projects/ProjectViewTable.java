@@ -1,15 +1,11 @@
 package fi.tiekartta.query.projects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.query.projects.ProjectTimeline.Segment;
-import fi.tiekartta.support.eventstore.EventJson;
+import fi.tiekartta.vocabulary.ProjectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -43,16 +39,14 @@ import java.util.Optional;
 @Repository
 public class ProjectViewTable {
 
-    private static final ObjectMapper JSON = EventJson.newObjectMapper();
-    private static final StoredStateReader STATE = new StoredStateReader(JSON.readerFor(ProjectState.class));
-
     /** {@code %1$s}: further conditions on both parts of the rows, {@code %2$s}: the order. */
     private static final String VISIBLE = "SELECT v.state,"
-            + " COALESCE(h.version, l.sequence) AS version, COALESCE(h.version_recorded_at, l.recorded_at) AS recorded_at"
-            + " FROM (SELECT project_id, state FROM read_model.project_view"
+            + " COALESCE(h.version, l.sequence) AS version, COALESCE(h.version_recorded_at, l.recorded_at) AS recorded_at,"
+            + " v.project_id, v.sector, v.status"
+            + " FROM (SELECT project_id, sector, status, state FROM read_model.project_view"
             + "        WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)%1$s"
             + "       UNION ALL"
-            + "       SELECT project_id, state FROM read_model.project_view"
+            + "       SELECT project_id, sector, status, state FROM read_model.project_view"
             + "        WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)"
             + "          AND tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz)%1$s) v"
             + " LEFT JOIN read_model.project_head h ON h.project_id = v.project_id AND h.last_recorded_at <= ?"
@@ -123,7 +117,7 @@ public class ProjectViewTable {
                              }
                              ps.setString(6, segment.state().sector());
                              ps.setString(7, segment.state().status().name());
-                             ps.setString(8, toJson(segment.state()));
+                             ps.setString(8, ViewJson.stored(segment.state()));
                          });
     }
 
@@ -146,7 +140,7 @@ public class ProjectViewTable {
                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", projectIds.toArray())),
                    (ResultSet rs) -> {
                        StoredRow row = new StoredRow(new Segment(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                                                                 fromJson(rs.getBytes(5))),
+                                                                 ViewJson.read(rs.getBytes(5))),
                                                      rs.getTimestamp(4).toInstant());
                        byProject.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(row);
                    });
@@ -169,7 +163,7 @@ public class ProjectViewTable {
                        if (rs.getObject(6) != null) {
                            return; // not registered yet: no row runs on without end
                        }
-                       StoredRow row = new StoredRow(new Segment(rs.getObject(5, LocalDate.class), null, fromJson(rs.getBytes(8))),
+                       StoredRow row = new StoredRow(new Segment(rs.getObject(5, LocalDate.class), null, ViewJson.read(rs.getBytes(8))),
                                                      rs.getTimestamp(7).toInstant());
                        tails.put(rs.getString(1), new StoredTail(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
                                                                  rs.getTimestamp(4).toInstant(), row));
@@ -179,7 +173,12 @@ public class ProjectViewTable {
 
     /** Every project view visible on {@code asOf} as known at {@code knownAt}, in no particular order. */
     public List<Found> visibleAt(LocalDate asOf, Instant knownAt) {
-        return visible(asOf, knownAt, Map.of(), null, "");
+        return visible(asOf, knownAt, Map.of(), null, "", FOUND);
+    }
+
+    /** The same, not decoded: each state in the stored form ({@link ViewJson}), for an answer that writes them whole. */
+    public List<StoredView> storedViewsAt(LocalDate asOf, Instant knownAt) {
+        return visible(asOf, knownAt, Map.of(), null, "", STORED);
     }
 
     /** The same narrowed to a sector and a status (each when not null), ordered by project id. */
@@ -191,7 +190,7 @@ public class ProjectViewTable {
         if (status != null) {
             only.put("status", status);
         }
-        return visible(asOf, knownAt, only, null, " ORDER BY v.project_id");
+        return visible(asOf, knownAt, only, null, " ORDER BY v.project_id", FOUND);
     }
 
     /**
@@ -206,19 +205,20 @@ public class ProjectViewTable {
         if (status != null) {
             only.put("status", status);
         }
-        return visible(asOf, knownAt, only, afterId, " ORDER BY v.project_id LIMIT " + Math.max(0, limit));
+        return visible(asOf, knownAt, only, afterId, " ORDER BY v.project_id LIMIT " + Math.max(0, limit), FOUND);
     }
 
     /** One project's view visible on {@code asOf} as known at {@code knownAt}. */
     public Optional<Found> find(String projectId, LocalDate asOf, Instant knownAt) {
-        return visible(asOf, knownAt, Map.of("project_id", projectId), null, "").stream().findFirst();
+        return visible(asOf, knownAt, Map.of("project_id", projectId), null, "", FOUND).stream().findFirst();
     }
 
     /**
      * @param only    columns of {@code project_view} and the value each must have
      * @param afterId only projects whose id sorts after it (null: all)
      */
-    private List<Found> visible(LocalDate asOf, Instant knownAt, Map<String, String> only, String afterId, String orderBy) {
+    private <T> List<T> visible(LocalDate asOf, Instant knownAt, Map<String, String> only, String afterId, String orderBy,
+                                RowMapper<T> rows) {
         StringBuilder conditions = new StringBuilder();
         only.keySet().forEach(column -> conditions.append(" AND ").append(column).append(" = ?"));
         List<Object> values = new ArrayList<>(only.values());
@@ -232,31 +232,19 @@ public class ProjectViewTable {
         args.addAll(List.of(known, known, asOf, known));
         args.addAll(values);
         args.addAll(List.of(known, known));
-        return jdbc.query(VISIBLE.formatted(conditions, orderBy), FOUND, args.toArray());
+        return jdbc.query(VISIBLE.formatted(conditions, orderBy), rows, args.toArray());
     }
 
     void deleteAll() {
         jdbc.update("DELETE FROM read_model.project_view");
     }
 
-    // By position, as VISIBLE selects them (state, version, recorded_at); the state's bytes as they came (UTF-8, the
-    // text form), read without a String between.
+    // By position, as VISIBLE selects them (state, version, recorded_at, project_id, sector, status); the state's bytes
+    // as they came (UTF-8, the text form), read without a String between.
     private static final RowMapper<Found> FOUND = (rs, i) -> new Found(
-            fromJson(rs.getBytes(1)), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
+            ViewJson.read(rs.getBytes(1)), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
 
-    private static ProjectState fromJson(byte[] json) {
-        try {
-            return STATE.read(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable project state: " + new String(json, StandardCharsets.UTF_8), e);
-        }
-    }
-
-    static String toJson(ProjectState state) {
-        try {
-            return JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final RowMapper<StoredView> STORED = (rs, i) -> new StoredView(
+            rs.getString(4), rs.getString(5), ProjectStatus.valueOf(rs.getString(6)), ViewJson.asStored(rs.getBytes(1)),
+            rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
 }

@@ -15,17 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a stored {@link ProjectState} ({@code project_view.state}) field by field: a roadmap reads 10,000 of them
- * with each answer, and Jackson's general reading of records (and of days through a {@code DateTimeFormatter})
- * was a third of an answer not kept. It reads the shape the projection writes: strings, whole numbers, statuses by
+ * Reads a stored {@link ProjectState} ({@code project_view.state}, {@link ViewJson}) field by field: lists, reports
+ * and the projection read thousands of them, and Jackson's general reading of records (and of days through a
+ * {@code DateTimeFormatter}) was a third of a roadmap not kept when the roadmap still decoded its states. It reads the shape the projection writes: strings, whole numbers, statuses by
  * name, days as {@code yyyy-MM-dd}, unknown properties skipped. Anything else is given to {@code jackson}, the reader
  * it stands in for, so that the result is always the one Jackson gives.
  */
 final class StoredStateReader {
 
-    /** The fields of a {@link ProjectState} and of its units in the order Jackson writes them (the records' order). */
+    /**
+     * The fields of a {@link ProjectState} and of its units in the order they are stored ({@link ViewJson}), with the
+     * status's label that the stored form writes beside the status and that is read from the status instead.
+     */
     private static final SerializableString[] STATE_FIELDS = names("projectId", "sector", "title", "owner", "plannedStartYear",
-            "plannedEndYear", "description", "status", "progressPercent", "targetYear", "scheduledFor", "note", "effectiveDate", "units");
+            "plannedEndYear", "description", "status", "statusLabel", "progressPercent", "targetYear", "scheduledFor", "note",
+            "effectiveDate", "units");
     private static final SerializableString[] UNIT_FIELDS = names("unit", "status", "progressPercent", "targetYear", "effectiveDate");
 
     private final JsonFactory factory;
@@ -93,6 +97,7 @@ final class StoredStateReader {
                 case "plannedEndYear" -> plannedEndYear = number(p, value);
                 case "description" -> description = text(p, value);
                 case "status" -> status = status(p, value);
+                case "statusLabel" -> text(p, value); // the status's, in the vocabulary
                 case "progressPercent" -> progressPercent = number(p, value);
                 case "targetYear" -> targetYear = number(p, value);
                 case "scheduledFor" -> scheduledFor = text(p, value);

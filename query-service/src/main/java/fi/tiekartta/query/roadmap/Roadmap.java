@@ -2,6 +2,9 @@ package fi.tiekartta.query.roadmap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.StoredView;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.lang.Nullable;
 
 import java.time.Instant;
@@ -26,8 +29,11 @@ public record Roadmap(LocalDate asOf, Instant knownAt, Map<String, Integer> coun
         this(asOf, knownAt, countsByStatus, sectors, null);
     }
 
-    /** One sector of the roadmap; listed even when it has no project. */
+    /**
+     * One sector of the roadmap; listed even when it has no project. Its projects are shown as {@link ProjectView}s,
+     * kept as stored: {@link RoadmapJson} writes their stored JSON as it came.
+     */
     public record SectorRoadmap(String sector, String label, Map<String, Integer> countsByStatus,
-                                List<ProjectView> projects) {
+                                @ArraySchema(schema = @Schema(implementation = ProjectView.class)) List<StoredView> projects) {
     }
 }

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.ListCursor;
-import fi.tiekartta.query.projects.ProjectView;
 import fi.tiekartta.query.projects.ReadModelVersion;
+import fi.tiekartta.query.projects.StoredView;
 import fi.tiekartta.support.web.FieldViolation;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,8 +36,8 @@ import java.util.function.Function;
 @Component
 public class RoadmapAnswers {
 
-    /** Rough heap of one project of an answer, beside its texts. */
-    private static final int BYTES_PER_PROJECT = 600;
+    /** Rough heap of one project of an answer, beside its stored JSON. */
+    private static final int BYTES_PER_PROJECT = 200;
 
     /**
      * @param sector  null: every sector; @param status null: every status
@@ -138,20 +138,20 @@ public class RoadmapAnswers {
         List<Roadmap.SectorRoadmap> sectors = whole.sectors().stream()
                 .filter(s -> sector == null || s.sector().equals(sector))
                 .map(s -> {
-                    List<ProjectView> projects = s.projects().stream().filter(p -> status == null || p.status() == status).toList();
-                    return new Roadmap.SectorRoadmap(s.sector(), s.label(), StatusCounts.of(projects.stream().map(ProjectView::status).toList()), projects);
+                    List<StoredView> projects = s.projects().stream().filter(p -> status == null || p.status() == status).toList();
+                    return new Roadmap.SectorRoadmap(s.sector(), s.label(), StatusCounts.of(projects.stream().map(StoredView::status).toList()), projects);
                 })
                 .toList();
         return new Roadmap(whole.asOf(), whole.knownAt(),
-                           StatusCounts.of(sectors.stream().flatMap(s -> s.projects().stream()).map(ProjectView::status).toList()), sectors);
+                           StatusCounts.of(sectors.stream().flatMap(s -> s.projects().stream()).map(StoredView::status).toList()), sectors);
     }
 
     /** The page of limit projects after afterId (from the first when null), every sector listed with its counts. */
     private static Kept cut(Roadmap answer, String afterId, int limit) {
-        List<ProjectView> all = answer.sectors().stream().flatMap(s -> s.projects().stream()).toList();
+        List<StoredView> all = answer.sectors().stream().flatMap(s -> s.projects().stream()).toList();
         int start = 0;
         if (afterId != null) {
-            start = 1 + all.stream().map(ProjectView::projectId).toList().indexOf(afterId);
+            start = 1 + all.stream().map(StoredView::projectId).toList().indexOf(afterId);
             if (start == 0) { // a cursor of the same scope always names a project of its answer
                 throw new InvalidQueryException(new FieldViolation("cursor", "must be the nextCursor of a previous page"));
             }
@@ -174,15 +174,10 @@ public class RoadmapAnswers {
     private static int weight(Roadmap answer) {
         long bytes = 1024;
         for (Roadmap.SectorRoadmap sector : answer.sectors()) {
-            for (ProjectView project : sector.projects()) {
-                bytes += BYTES_PER_PROJECT + 2L * (length(project.title()) + length(project.description()) + length(project.note())
-                                                   + 40L * project.units().size());
+            for (StoredView project : sector.projects()) {
+                bytes += BYTES_PER_PROJECT + project.json().length;
             }
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
     }
 }

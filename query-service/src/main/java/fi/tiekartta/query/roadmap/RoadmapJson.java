@@ -1,13 +1,10 @@
 package fi.tiekartta.query.roadmap;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fi.tiekartta.query.projects.ProjectState;
-import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.StoredView;
+import fi.tiekartta.query.projects.ViewJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -17,16 +14,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes {@code GET /api/roadmap}'s JSON exactly as Jackson writes a {@link Roadmap}, but keeps the bytes of its
+ * Writes {@code GET /api/roadmap}'s JSON exactly as Jackson writes a {@link Roadmap}, each project from its stored
+ * JSON as the row gave it ({@link ViewJson#writeView}), not decoded and written anew; and keeps the bytes of its
  * sectors while {@link RoadmapAnswers} keeps the answer: an answer asked again differs only in {@code knownAt},
  * and the sectors of 10,000 projects are megabytes of JSON that would otherwise be written anew each time.
  * Keyed by the identity of the sectors list that the kept answer shares, so the bytes are never another answer's.
@@ -36,29 +36,11 @@ import java.util.List;
 @Component
 class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
 
-    // The field names quoted and encoded once: writing a name from a String checks and escapes it each time, for
-    // 20 names of each of 10,000 projects.
-    private static final SerializableString SECTOR = new SerializedString("sector");
-    private static final SerializableString LABEL = new SerializedString("label");
-    private static final SerializableString COUNTS_BY_STATUS = new SerializedString("countsByStatus");
-    private static final SerializableString PROJECTS = new SerializedString("projects");
-    private static final SerializableString PROJECT_ID = new SerializedString("projectId");
-    private static final SerializableString TITLE = new SerializedString("title");
-    private static final SerializableString OWNER = new SerializedString("owner");
-    private static final SerializableString PLANNED_START_YEAR = new SerializedString("plannedStartYear");
-    private static final SerializableString PLANNED_END_YEAR = new SerializedString("plannedEndYear");
-    private static final SerializableString DESCRIPTION = new SerializedString("description");
-    private static final SerializableString STATUS = new SerializedString("status");
-    private static final SerializableString STATUS_LABEL = new SerializedString("statusLabel");
-    private static final SerializableString PROGRESS_PERCENT = new SerializedString("progressPercent");
-    private static final SerializableString TARGET_YEAR = new SerializedString("targetYear");
-    private static final SerializableString SCHEDULED_FOR = new SerializedString("scheduledFor");
-    private static final SerializableString NOTE = new SerializedString("note");
-    private static final SerializableString EFFECTIVE_DATE = new SerializedString("effectiveDate");
-    private static final SerializableString UNITS = new SerializedString("units");
-    private static final SerializableString UNIT = new SerializedString("unit");
-    private static final SerializableString VERSION = new SerializedString("version");
-    private static final SerializableString LAST_RECORDED_AT = new SerializedString("lastRecordedAt");
+    private static final byte[] SECTOR = "{\"sector\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL = ",\"label\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COUNTS_BY_STATUS = ",\"countsByStatus\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROJECTS = ",\"projects\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_OF_SECTOR = "]}".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json;
     private final Cache<SectorsOf, Chunks> sectorBytes;
@@ -116,9 +98,10 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
             kept.writeTo(body);
         } else {
             writtenOnce.put(key, Boolean.TRUE);
-            try (JsonGenerator out = json.createGenerator(body).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                writeSectors(roadmap.sectors(), out);
-            }
+            // Ten thousand projects in a few small writes each: gathered before they reach the response.
+            BufferedOutputStream buffered = new BufferedOutputStream(body, 64 * 1024);
+            writeSectors(roadmap.sectors(), buffered);
+            buffered.flush();
         }
         if (roadmap.nextCursor() != null) {
             // A page's nextCursor follows the sectors, as Jackson writes the record's last property (left out when
@@ -130,94 +113,39 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
         body.write('}');
     }
 
-    /**
-     * The sectors as Jackson writes them, each project field by field in {@link ProjectView}'s order: Jackson's
-     * general bean writing was a quarter of an answer not kept. The maps go through Jackson as before; the tests
-     * compare these bytes with Jackson's ({@code RoadmapJsonTest}).
-     */
+    /** The sectors as Jackson writes them ({@code RoadmapJsonTest} compares the bytes). */
     private Chunks sectorsJson(List<Roadmap.SectorRoadmap> sectors) throws IOException {
         Chunks bytes = new Chunks();
-        try (JsonGenerator out = json.createGenerator(bytes)) {
-            writeSectors(sectors, out);
-        }
-        bytes.close(); // whether or not the generator closed it
+        writeSectors(sectors, bytes);
+        bytes.close();
         return bytes;
     }
 
-    private void writeSectors(List<Roadmap.SectorRoadmap> sectors, JsonGenerator out) throws IOException {
-        out.writeStartArray();
-        for (Roadmap.SectorRoadmap sector : sectors) {
-            out.writeStartObject();
-            text(out, SECTOR, sector.sector());
-            text(out, LABEL, sector.label());
-            out.writeFieldName(COUNTS_BY_STATUS);
-            json.writeValue(out, sector.countsByStatus());
-            out.writeFieldName(PROJECTS);
-            out.writeStartArray();
-            for (ProjectView project : sector.projects()) {
-                project(out, project);
+    /** Each project as stored ({@link ViewJson#writeView}); the sector's own fields and counts through Jackson. */
+    private void writeSectors(List<Roadmap.SectorRoadmap> sectors, OutputStream out) throws IOException {
+        out.write('[');
+        for (int i = 0; i < sectors.size(); i++) {
+            Roadmap.SectorRoadmap sector = sectors.get(i);
+            if (i > 0) {
+                out.write(',');
             }
-            out.writeEndArray();
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-    }
-
-    private static void project(JsonGenerator out, ProjectView p) throws IOException {
-        out.writeStartObject();
-        text(out, PROJECT_ID, p.projectId());
-        text(out, SECTOR, p.sector());
-        text(out, TITLE, p.title());
-        text(out, OWNER, p.owner());
-        number(out, PLANNED_START_YEAR, p.plannedStartYear());
-        number(out, PLANNED_END_YEAR, p.plannedEndYear());
-        text(out, DESCRIPTION, p.description());
-        text(out, STATUS, p.status() == null ? null : p.status().name());
-        text(out, STATUS_LABEL, p.statusLabel());
-        number(out, PROGRESS_PERCENT, p.progressPercent());
-        number(out, TARGET_YEAR, p.targetYear());
-        text(out, SCHEDULED_FOR, p.scheduledFor());
-        text(out, NOTE, p.note());
-        text(out, EFFECTIVE_DATE, p.effectiveDate() == null ? null : p.effectiveDate().toString());
-        out.writeFieldName(UNITS);
-        if (p.units() == null) {
-            out.writeNull();
-        } else {
-            out.writeStartArray();
-            for (ProjectState.UnitState unit : p.units()) {
-                out.writeStartObject();
-                text(out, UNIT, unit.unit());
-                text(out, STATUS, unit.status() == null ? null : unit.status().name());
-                number(out, PROGRESS_PERCENT, unit.progressPercent());
-                number(out, TARGET_YEAR, unit.targetYear());
-                text(out, EFFECTIVE_DATE, unit.effectiveDate() == null ? null : unit.effectiveDate().toString());
-                out.writeEndObject();
+            out.write(SECTOR);
+            out.write(json.writeValueAsBytes(sector.sector()));
+            out.write(LABEL);
+            out.write(json.writeValueAsBytes(sector.label()));
+            out.write(COUNTS_BY_STATUS);
+            out.write(json.writeValueAsBytes(sector.countsByStatus()));
+            out.write(PROJECTS);
+            List<StoredView> projects = sector.projects();
+            for (int j = 0; j < projects.size(); j++) {
+                if (j > 0) {
+                    out.write(',');
+                }
+                ViewJson.writeView(out, projects.get(j));
             }
-            out.writeEndArray();
+            out.write(END_OF_SECTOR);
         }
-        out.writeFieldName(VERSION);
-        out.writeNumber(p.version());
-        // Jackson writes an Instant in ISO_INSTANT, as Instant.toString does.
-        text(out, LAST_RECORDED_AT, p.lastRecordedAt() == null ? null : p.lastRecordedAt().toString());
-        out.writeEndObject();
-    }
-
-    private static void text(JsonGenerator out, SerializableString name, String value) throws IOException {
-        out.writeFieldName(name);
-        if (value == null) {
-            out.writeNull();
-        } else {
-            out.writeString(value);
-        }
-    }
-
-    private static void number(JsonGenerator out, SerializableString name, Integer value) throws IOException {
-        out.writeFieldName(name);
-        if (value == null) {
-            out.writeNull();
-        } else {
-            out.writeNumber(value);
-        }
+        out.write(']');
     }
 
     /**

@@ -1,7 +1,7 @@
 package fi.tiekartta.query.roadmap;
 
-import fi.tiekartta.query.projects.ProjectView;
 import fi.tiekartta.query.projects.ProjectViewTable;
+import fi.tiekartta.query.projects.StoredView;
 import fi.tiekartta.vocabulary.Sectors;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +26,13 @@ public class RoadmapQuery {
 
     /** @param knownAt already normalised ({@link KnownAt}) */
     public Roadmap at(LocalDate asOf, Instant knownAt) {
-        List<ProjectView> projects = views.visibleAt(asOf, knownAt).stream().map(ProjectView::of).toList();
+        List<StoredView> projects = views.storedViewsAt(asOf, knownAt);
         // Grouped first, then each sector sorted: the same order, in fewer comparisons than sorting the whole.
-        List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, ProjectView::sector).entrySet().stream()
+        List<Roadmap.SectorRoadmap> bySector = SectorGroups.group(sectors, projects, StoredView::sector).entrySet().stream()
                 .map(group -> new Roadmap.SectorRoadmap(group.getKey().code(), group.getKey().label(),
-                                                        StatusCounts.of(group.getValue().stream().map(ProjectView::status).toList()),
-                                                        ProjectIdOrder.sorted(group.getValue(), ProjectView::projectId)))
+                                                        StatusCounts.of(group.getValue().stream().map(StoredView::status).toList()),
+                                                        ProjectIdOrder.sorted(group.getValue(), StoredView::projectId)))
                 .toList();
-        return new Roadmap(asOf, knownAt, StatusCounts.of(projects.stream().map(ProjectView::status).toList()), bySector);
+        return new Roadmap(asOf, knownAt, StatusCounts.of(projects.stream().map(StoredView::status).toList()), bySector);
     }
 }

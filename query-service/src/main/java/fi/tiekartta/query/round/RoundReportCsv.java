@@ -2,6 +2,7 @@ package fi.tiekartta.query.round;
 
 import fi.tiekartta.query.csv.SpreadsheetCsv;
 import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.StoredView;
 import fi.tiekartta.query.roadmap.Roadmap;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class RoundReportCsv {
     static byte[] render(RoundReport report) {
         List<String[]> rows = new ArrayList<>();
         for (Roadmap.SectorRoadmap sector : report.roadmap().sectors()) {
-            for (ProjectView project : sector.projects()) {
+            for (ProjectView project : sector.projects().stream().map(StoredView::view).toList()) {
                 rows.add(new String[]{
                         SpreadsheetCsv.text(report.roundId()), SpreadsheetCsv.text(report.title()),
                         report.asOf().toString(), report.knownAt().toString(), report.provisional() ? "kyllä" : "ei",

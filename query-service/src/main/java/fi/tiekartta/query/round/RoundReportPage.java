@@ -1,6 +1,7 @@
 package fi.tiekartta.query.round;
 
 import fi.tiekartta.query.projects.ProjectView;
+import fi.tiekartta.query.projects.StoredView;
 import fi.tiekartta.query.roadmap.Roadmap;
 import fi.tiekartta.vocabulary.ProjectStatus;
 
@@ -29,7 +30,7 @@ record RoundReportPage(String title, String day, String dueDate, String knownAt,
                                    report.knownAt().toString(), report.provisional(), counts(roadmap.countsByStatus()),
                                    roadmap.sectors().stream().map(s -> new Sector(
                                            "toimiala-" + s.sector(), s.label(), counts(s.countsByStatus()),
-                                           s.projects().stream().map(RoundReportPage::project).toList())).toList(),
+                                           s.projects().stream().map(StoredView::view).map(RoundReportPage::project).toList())).toList(),
                                    "/api/reporting-rounds/" + report.roundId() + "/report");
     }
 
