@@ -320,7 +320,7 @@ class BulkBuild {
 
     private static DomainEventMessage<?> message(StoredEventReader events, ResultSet rs) throws SQLException {
         return events.message(rs.getString(4), rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5),
-                              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                              rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9));
     }
 
     /**

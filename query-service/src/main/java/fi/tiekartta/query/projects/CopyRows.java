@@ -63,7 +63,13 @@ public final class CopyRows {
             return;
         }
         switch (type) {
-            case TEXT -> text(value.toString(), false);
+            case TEXT -> {
+                if (value instanceof byte[] utf8) {
+                    utf8(utf8, false);
+                } else {
+                    text(value.toString(), false);
+                }
+            }
             case JSON -> text((String) value, false);
             case JSONB -> text((String) value, true);
             case BIGINT -> {
@@ -95,7 +101,10 @@ public final class CopyRows {
     }
 
     private void text(String s, boolean jsonb) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        utf8(s.getBytes(StandardCharsets.UTF_8), jsonb);
+    }
+
+    private void utf8(byte[] utf8, boolean jsonb) {
         int length = utf8.length + (jsonb ? 1 : 0);
         int32(length);
         ensure(length);
@@ -169,8 +178,8 @@ public final class CopyRows {
     }
 
     /**
-     * The columns a {@link CopyRows} writes, in order, with their types: TEXT takes any object (its
-     * {@code toString}), JSON and JSONB a String, BIGINT a Number, INTEGER an Integer, DATE a LocalDate and
+     * The columns a {@link CopyRows} writes, in order, with their types: TEXT takes a text's UTF-8 bytes as they are
+     * (a {@code byte[]}) or any other object (its {@code toString}), JSON and JSONB a String, BIGINT a Number, INTEGER an Integer, DATE a LocalDate and
      * TIMESTAMPTZ an Instant.
      */
     public static final class Layout {

@@ -5,6 +5,7 @@ import org.springframework.lang.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a project looked like during one stretch of valid time: the stored form of the project view, without
@@ -32,8 +33,35 @@ public record ProjectState(
         units = units == null ? List.of() : List.copyOf(units);
     }
 
+    /**
+     * Component by component, as a record's own equals, written out: folding compares each new state with the one
+     * before, and the record's generated equals (a chain of method handles over 14 components) was a tenth of a
+     * rebuild's reading thread. The generated hashCode agrees with it.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+               || other instanceof ProjectState o
+                  && status == o.status && Objects.equals(effectiveDate, o.effectiveDate)
+                  && Objects.equals(progressPercent, o.progressPercent) && Objects.equals(targetYear, o.targetYear)
+                  && Objects.equals(scheduledFor, o.scheduledFor) && Objects.equals(note, o.note)
+                  && Objects.equals(projectId, o.projectId) && Objects.equals(sector, o.sector)
+                  && Objects.equals(title, o.title) && Objects.equals(owner, o.owner)
+                  && Objects.equals(plannedStartYear, o.plannedStartYear) && Objects.equals(plannedEndYear, o.plannedEndYear)
+                  && Objects.equals(description, o.description) && units.equals(o.units);
+    }
+
     /** The status of one unit of the organisation within the project (e.g. VAKA, KOULUT). */
     public record UnitState(String unit, ProjectStatus status, @Nullable Integer progressPercent, @Nullable Integer targetYear,
                             LocalDate effectiveDate) {
+
+        /** Written out for the same reason as {@link ProjectState#equals}; the generated hashCode agrees with it. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other
+                   || other instanceof UnitState o
+                      && status == o.status && Objects.equals(effectiveDate, o.effectiveDate) && Objects.equals(unit, o.unit)
+                      && Objects.equals(progressPercent, o.progressPercent) && Objects.equals(targetYear, o.targetYear);
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -117,7 +118,7 @@ public class ProjectViewTable {
                              }
                              ps.setString(6, segment.state().sector());
                              ps.setString(7, segment.state().status().name());
-                             ps.setString(8, ViewJson.stored(segment.state()));
+                             ps.setString(8, new String(ViewJson.stored(segment.state()), StandardCharsets.UTF_8));
                          });
     }
 

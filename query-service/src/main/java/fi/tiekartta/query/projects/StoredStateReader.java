@@ -196,28 +196,17 @@ final class StoredStateReader {
         return name == null ? null : ProjectStatus.valueOf(name);
     }
 
-    /** yyyy-MM-dd with ASCII digits, a real day. */
+    /** yyyy-MM-dd with ASCII digits, a real day ({@link PlainDays}). */
     private static LocalDate day(JsonParser p, JsonToken value) throws IOException {
         String text = text(p, value);
         if (text == null) {
             return null;
         }
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        LocalDate day = PlainDays.day(text);
+        if (day == null) {
             throw new NotPlain();
         }
-        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
-    }
-
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NotPlain();
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return day;
     }
 
     private static void expect(JsonToken actual, JsonToken expected) {

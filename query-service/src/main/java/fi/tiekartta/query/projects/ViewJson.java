@@ -64,17 +64,18 @@ public final class ViewJson {
     }
 
     /**
-     * The stored form of {@code state}. Written as UTF-8 bytes, as the API's answers are: Jackson's generator for
-     * bytes escapes a character beyond the Basic Multilingual Plane as its two surrogates, the one for text does not.
+     * The stored form of {@code state}, in UTF-8, as a rebuild copies it. Written as bytes, as the API's answers are:
+     * Jackson's generator for bytes escapes a character beyond the Basic Multilingual Plane as its two surrogates,
+     * the one for text does not.
      */
-    public static String stored(ProjectState state) {
+    public static byte[] stored(ProjectState state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
             fields(out, state);
         } catch (IOException e) {
             throw new IllegalStateException(e); // writing to memory does not fail
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
     }
 
     /** A stored state, in whichever form it was stored. */
@@ -88,7 +89,7 @@ public final class ViewJson {
 
     /** A stored state in the stored form: itself when it is, else read and written anew. */
     public static byte[] asStored(byte[] stored) {
-        return isStoredForm(stored) ? stored : stored(read(stored)).getBytes(StandardCharsets.UTF_8);
+        return isStoredForm(stored) ? stored : stored(read(stored));
     }
 
     /** The view's JSON, as Jackson writes the {@link ProjectView}: the stored form with the row's version after it. */

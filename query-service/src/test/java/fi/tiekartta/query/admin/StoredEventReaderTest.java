@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,7 +35,7 @@ class StoredEventReaderTest {
         String meta = serializer.serialize(metaData, String.class).getData();
 
         DomainEventMessage<?> read = reader.message("Project", "YP-1", 3, "event-1", "2024-03-01T10:59:37.882Z",
-                payload.getType().getName(), payload.getType().getRevision(), payload.getData(), meta);
+                payload.getType().getName(), payload.getType().getRevision(), utf8(payload.getData()), utf8(meta));
 
         assertThat(read.getPayload()).isEqualTo(event);
         assertThat(read.getMetaData()).isEqualTo(serializer.deserialize(
@@ -50,12 +51,46 @@ class StoredEventReaderTest {
         String meta = "{\"actor\":\"a\",\"attempt\":2,\"tags\":[\"x\"],\"nested\":{\"k\":\"v\"}}";
 
         MetaData read = reader.message("Project", "YP-1", 0, "e", "2024-03-01T10:59:37.882Z", "java.lang.String", null,
-                                       "\"x\"", meta).getMetaData();
+                                       utf8("\"x\""), utf8(meta)).getMetaData();
 
         assertThat(read).isEqualTo(serializer.deserialize(
                 new org.axonframework.serialization.SimpleSerializedObject<>(meta, String.class, MetaData.class.getName(), null)));
         assertThat(read.get("attempt")).isEqualTo(2);
         assertThat(read).containsEntry("nested", Map.of("k", "v"));
+    }
+
+    @Test
+    void days_readAsTheSerializerReadsThem_orRefusedAsItRefusesThem() {
+        Random random = new Random(3);
+        SerializedObject<String> template = serializer.serialize(new ProjectStatusChangedEvent("YP-1", "c-1", ProjectStatus.DONE,
+                ProjectStatus.IN_PROGRESS, LocalDate.of(2024, 2, 29), null, null, null, null, null), String.class);
+        for (int i = 0; i < 3_000; i++) {
+            String day = switch (i % 4) {
+                case 0 -> LocalDate.ofEpochDay(random.nextLong(-1_000_000, 3_000_000)).toString(); // years -768..10183
+                case 1 -> "%04d-%02d-%02d".formatted(random.nextInt(10_000), random.nextInt(14), random.nextInt(33));
+                case 2 -> "2024-02-2" + (char) ('0' + random.nextInt(40)); // digits and what follows them
+                default -> LocalDate.ofEpochDay(random.nextLong(0, 30_000)).toString();
+            };
+            String json = template.getData().replace("\"2024-02-29\"", "\"" + day + "\"");
+            Object expected;
+            try {
+                expected = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                        json, String.class, template.getType()));
+            } catch (RuntimeException refused) {
+                assertThatThrownBy(() -> read(template, json)).as(day).isNotNull();
+                continue;
+            }
+            assertThat(read(template, json)).as(day).isEqualTo(expected);
+        }
+    }
+
+    private Object read(SerializedObject<String> template, String json) {
+        return reader.message("Project", "YP-1", 0, "e", "2024-03-01T10:59:37.882Z", template.getType().getName(),
+                              template.getType().getRevision(), utf8(json), null).getPayload();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -51,7 +52,8 @@ class CopyRowsTest extends QueryServiceTestBase {
                 default -> random.nextInt(1_000_000_000);
             };
             boolean nulls = n % 7 == 0;
-            rows.add(new Object[]{n, nulls ? null : texts[n % texts.length], nulls ? null : random.nextLong(),
+            String text = texts[n % texts.length];
+            rows.add(new Object[]{n, nulls ? null : n % 2 == 0 ? text : text.getBytes(StandardCharsets.UTF_8), nulls ? null : random.nextLong(),
                                   nulls ? null : random.nextInt(), nulls ? null : LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)),
                                   nulls ? null : Instant.ofEpochSecond(seconds, nanos),
                                   nulls ? null : "{\"b\": [1, 2.50], \"a\": \"" + (n % 3 == 0 ? "ä\\n" : "x") + "\"}",
@@ -79,7 +81,7 @@ class CopyRowsTest extends QueryServiceTestBase {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO inserted VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)")) {
             for (Object[] row : rows) {
                 insert.setInt(1, (Integer) row[0]);
-                insert.setString(2, (String) row[1]);
+                insert.setString(2, row[1] instanceof byte[] utf8 ? new String(utf8, StandardCharsets.UTF_8) : (String) row[1]);
                 insert.setObject(3, row[2], Types.BIGINT);
                 insert.setObject(4, row[3], Types.INTEGER);
                 insert.setObject(5, row[4] == null ? null : Date.valueOf((LocalDate) row[4]), Types.DATE);

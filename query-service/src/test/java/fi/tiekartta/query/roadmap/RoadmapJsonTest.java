@@ -156,6 +156,6 @@ class RoadmapJsonTest extends RoadmapTestBase {
 
     private static StoredView stored(ProjectState state, long version, Instant lastRecordedAt) {
         return new StoredView(state.projectId(), state.sector(), state.status(),
-                              ViewJson.stored(state).getBytes(StandardCharsets.UTF_8), version, lastRecordedAt);
+                              ViewJson.stored(state), version, lastRecordedAt);
     }
 }
