@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * Rows in PostgreSQL's binary COPY format, collected for one {@code COPY ... FROM STDIN (FORMAT binary)}. A rebuild
  * writes its tables this way: several times faster than batched INSERTs, and cheaper for the database than COPY's
  * text format, which it parses character by character and whose dates and timestamps it decodes from their text;
- * in binary each value comes as its stored form (json as its text, which PostgreSQL still validates).
+ * in binary each value comes as its stored form (jsonb as its version and text, which PostgreSQL still parses).
  *
  * <p>Binary COPY trusts the writer to send each column's type exactly: the {@link Layout} declares them, and
  * {@link Layout#mismatches} tells a rebuild before it writes anything whether the table still has those types.
@@ -70,7 +70,6 @@ public final class CopyRows {
                     text(value.toString(), false);
                 }
             }
-            case JSON -> text((String) value, false);
             case JSONB -> text((String) value, true);
             case BIGINT -> {
                 int32(8);
@@ -159,7 +158,7 @@ public final class CopyRows {
     /** The column types written, each named as PostgreSQL's {@code format_type} names it. */
     enum Type {
         TEXT("text"), BIGINT("bigint"), INTEGER("integer"), DATE("date"), TIMESTAMPTZ("timestamp with time zone"),
-        JSON("json"), JSONB("jsonb");
+        JSONB("jsonb");
 
         final String sqlName;
 
@@ -179,7 +178,7 @@ public final class CopyRows {
 
     /**
      * The columns a {@link CopyRows} writes, in order, with their types: TEXT takes a text's UTF-8 bytes as they are
-     * (a {@code byte[]}) or any other object (its {@code toString}), JSON and JSONB a String, BIGINT a Number, INTEGER an Integer, DATE a LocalDate and
+     * (a {@code byte[]}) or any other object (its {@code toString}), JSONB a String, BIGINT a Number, INTEGER an Integer, DATE a LocalDate and
      * TIMESTAMPTZ an Instant.
      */
     public static final class Layout {

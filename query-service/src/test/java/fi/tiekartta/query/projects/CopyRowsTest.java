@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Rows written by binary COPY are stored exactly as the live projection's INSERTs store the same values (PgJDBC's
- * conversions of {@code Timestamp.from}, {@code Date.valueOf}, strings cast to json and jsonb).
+ * conversions of {@code Timestamp.from}, {@code Date.valueOf}, strings cast to jsonb).
  */
 class CopyRowsTest extends QueryServiceTestBase {
 
     private static final CopyRows.Layout LAYOUT = CopyRows.Layout.of(
-            "n integer, t text, b bigint, i integer, d date, at timestamp with time zone, j json, jb jsonb");
+            "n integer, t text, b bigint, i integer, d date, at timestamp with time zone, jb jsonb");
 
     @Autowired
     private DataSource dataSource;
@@ -56,10 +56,10 @@ class CopyRowsTest extends QueryServiceTestBase {
             rows.add(new Object[]{n, nulls ? null : n % 2 == 0 ? text : text.getBytes(StandardCharsets.UTF_8), nulls ? null : random.nextLong(),
                                   nulls ? null : random.nextInt(), nulls ? null : LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)),
                                   nulls ? null : Instant.ofEpochSecond(seconds, nanos),
-                                  nulls ? null : "{\"b\": [1, 2.50], \"a\": \"" + (n % 3 == 0 ? "ä\\n" : "x") + "\"}",
-                                  nulls ? null : "{\"z\": {\"y\": null}, \"a\": " + n + "}"});
+                                  nulls ? null : n % 2 == 0 ? "{\"b\": [1, 2.50], \"a\": \"" + (n % 3 == 0 ? "ä\\n" : "x") + "\"}"
+                                                            : "{\"z\": {\"y\": null}, \"a\": " + n + "}"});
         }
-        rows.add(new Object[]{-1, "x", 1L, 1, LocalDate.of(2024, 2, 29), Instant.parse("2024-12-31T23:59:59.999999500Z"), "[]", "[]"});
+        rows.add(new Object[]{-1, "x", 1L, 1, LocalDate.of(2024, 2, 29), Instant.parse("2024-12-31T23:59:59.999999500Z"), "[]"});
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false); // rolled back: the pooled connection keeps no temporary tables
             try {
@@ -72,13 +72,13 @@ class CopyRowsTest extends QueryServiceTestBase {
     }
 
     private static void compare(Connection c, Statement s, List<Object[]> rows) throws SQLException {
-        s.execute("CREATE TEMP TABLE copied (n integer, t text, b bigint, i integer, d date, at timestamptz, j json, jb jsonb)");
+        s.execute("CREATE TEMP TABLE copied (n integer, t text, b bigint, i integer, d date, at timestamptz, jb jsonb)");
         s.execute("CREATE TEMP TABLE inserted (LIKE copied)");
         CopyRows copied = new CopyRows(LAYOUT);
         rows.forEach(copied::row);
         copied.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "COPY copied (" + LAYOUT.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO inserted VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO inserted VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             for (Object[] row : rows) {
                 insert.setInt(1, (Integer) row[0]);
                 insert.setString(2, row[1] instanceof byte[] utf8 ? new String(utf8, StandardCharsets.UTF_8) : (String) row[1]);
@@ -91,13 +91,12 @@ class CopyRowsTest extends QueryServiceTestBase {
                     insert.setTimestamp(6, Timestamp.from((Instant) row[5]));
                 }
                 insert.setString(7, (String) row[6]);
-                insert.setString(8, (String) row[7]);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-        String differing = "SELECT count(*) FROM (SELECT n, t, b, i, d, at, j::text, jb FROM %s"
-                           + " EXCEPT SELECT n, t, b, i, d, at, j::text, jb FROM %s) d";
+        String differing = "SELECT count(*) FROM (SELECT n, t, b, i, d, at, jb FROM %s"
+                           + " EXCEPT SELECT n, t, b, i, d, at, jb FROM %s) d";
         assertThat(count(s, "SELECT count(*) FROM copied")).isEqualTo(rows.size());
         assertThat(count(s, differing.formatted("copied", "inserted"))).isZero();
         assertThat(count(s, differing.formatted("inserted", "copied"))).isZero();
@@ -106,10 +105,10 @@ class CopyRowsTest extends QueryServiceTestBase {
 
     @Test
     void aLayout_namesTheColumnsWhoseTypeDiffersInTheTable() {
-        CopyRows.Layout layout = CopyRows.Layout.of("id text, state json, at timestamp with time zone");
+        CopyRows.Layout layout = CopyRows.Layout.of("id text, state text, at timestamp with time zone");
         assertThat(layout.columnNames()).isEqualTo("id, state, at");
-        assertThat(layout.mismatches(Map.of("id", "text", "state", "json", "at", "timestamp with time zone", "more", "date"))).isEmpty();
-        assertThat(layout.mismatches(Map.of("id", "text", "state", "jsonb"))).containsExactly("state: json, jsonb", "at: timestamp with time zone, null");
+        assertThat(layout.mismatches(Map.of("id", "text", "state", "text", "at", "timestamp with time zone", "more", "date"))).isEmpty();
+        assertThat(layout.mismatches(Map.of("id", "text", "state", "json"))).containsExactly("state: text, json", "at: timestamp with time zone, null");
         assertThatThrownBy(() -> CopyRows.Layout.of("id uuid")).hasMessageContaining("uuid");
         assertThatThrownBy(() -> new CopyRows(layout).row("only one")).hasMessageContaining("3 columns");
     }
