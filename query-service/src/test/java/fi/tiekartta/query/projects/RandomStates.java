@@ -1,5 +1,8 @@
 package fi.tiekartta.query.projects;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.tiekartta.support.eventstore.EventJson;
 import fi.tiekartta.vocabulary.ProjectStatus;
 
 import java.time.LocalDate;
@@ -10,7 +13,25 @@ import java.util.Random;
 /** Random project states for the tests of their stored forms. */
 public final class RandomStates {
 
+    /** What the projection stored before the stored form ({@link ViewJson}): Jackson, nulls left out, no label. */
+    private static final ObjectMapper BEFORE = EventJson.newObjectMapper();
+
     private RandomStates() {
+    }
+
+    /** A state, its stored form, and the form stored before it. */
+    public record InBothForms(ProjectState state, byte[] stored, byte[] before) {
+    }
+
+    /** {@code count} random states from {@code seed}, each in both forms. */
+    public static List<InBothForms> inBothForms(long seed, int count) throws JsonProcessingException {
+        Random random = new Random(seed);
+        List<InBothForms> states = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ProjectState state = state(random);
+            states.add(new InBothForms(state, ViewJson.stored(state), BEFORE.writeValueAsBytes(state)));
+        }
+        return states;
     }
 
     /** Any state: texts with quotes, escapes and characters beyond ASCII, and nulls anywhere, the status's too. */

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,13 +18,10 @@ class StoredStateReaderTest {
 
     @Test
     void everyStateTheProjectionWrites_readsAsJacksonReadsIt_asDoesTheFormStoredBefore() throws Exception {
-        Random random = new Random(7);
-        for (int i = 0; i < 2000; i++) {
-            ProjectState state = RandomStates.state(random);
-            byte[] stored = ViewJson.stored(state);
-            byte[] before = JSON.writeValueAsBytes(state); // the form stored before ViewJson's: nulls left out, no label
-            assertThat(reader.read(stored)).isEqualTo(JSON.readValue(stored, ProjectState.class)).isEqualTo(state);
-            assertThat(reader.read(before)).isEqualTo(JSON.readValue(before, ProjectState.class)).isEqualTo(state);
+        for (RandomStates.InBothForms state : RandomStates.inBothForms(7, 2000)) {
+            for (byte[] form : List.of(state.stored(), state.before())) {
+                assertThat(reader.read(form)).isEqualTo(JSON.readValue(form, ProjectState.class)).isEqualTo(state.state());
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,15 +18,10 @@ class ViewJsonTest {
 
     @Test
     void theStoredForm_isTakenAsItIs_andAFormStoredBefore_isWrittenAnewInIt() throws Exception {
-        Random random = new Random(11);
-        for (int i = 0; i < 2000; i++) {
-            ProjectState state = RandomStates.state(random);
-            byte[] stored = ViewJson.stored(state);
-            byte[] before = JACKSON.writeValueAsBytes(state);
-
-            assertThat(ViewJson.asStored(stored)).isSameAs(stored);
-            assertThat(ViewJson.isStoredForm(before)).as(new String(before, StandardCharsets.UTF_8)).isFalse();
-            assertThat(ViewJson.asStored(before)).isEqualTo(stored);
+        for (RandomStates.InBothForms state : RandomStates.inBothForms(11, 2000)) {
+            assertThat(ViewJson.asStored(state.stored())).isSameAs(state.stored());
+            assertThat(ViewJson.isStoredForm(state.before())).as(new String(state.before(), StandardCharsets.UTF_8)).isFalse();
+            assertThat(ViewJson.asStored(state.before())).isEqualTo(state.stored());
         }
     }
 
