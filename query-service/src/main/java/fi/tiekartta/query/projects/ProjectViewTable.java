@@ -245,7 +245,9 @@ public class ProjectViewTable {
     private static final RowMapper<Found> FOUND = (rs, i) -> new Found(
             ViewJson.read(rs.getBytes(1)), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
 
-    private static final RowMapper<StoredView> STORED = (rs, i) -> new StoredView(
-            rs.getString(4), rs.getString(5), ProjectStatus.valueOf(rs.getString(6)), ViewJson.asStored(rs.getBytes(1)),
-            rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
+    private static final RowMapper<StoredView> STORED = (rs, i) -> {
+        ProjectStatus status = ProjectStatus.valueOf(rs.getString(6));
+        return new StoredView(rs.getString(4), rs.getString(5), status, ViewJson.asStored(rs.getBytes(1), status),
+                              rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant());
+    };
 }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.support.eventstore.EventJson;
+import fi.tiekartta.vocabulary.ProjectStatus;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The JSON forms of a project's state, and the one home of its stored form ({@code project_view.state}).
@@ -24,20 +27,14 @@ import java.time.Instant;
  *
  * <p>States stored before this form (without {@code statusLabel}: nulls left out, and before V10 in jsonb's key
  * order) stay until the next rebuild; {@link #asStored} reads and writes such a state anew, so every answer is the
- * same whichever form its rows are in. The label comes from the status vocabulary: a change of a label's words is a
- * change of the projection's output, and takes a rebuild (docs/RELIABILITY.md) to reach the stored rows.
+ * same whichever form its rows are in. So does a state whose label the status vocabulary has reworded since it was
+ * stored: the rows keep the old words until a rebuild, the answers never show them.
  */
 public final class ViewJson {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
     private static final StoredStateReader STATE = new StoredStateReader(JSON.readerFor(ProjectState.class));
 
-    /**
-     * Found only in the stored form. It cannot stand inside a JSON string (a quote there is escaped, and a closing
-     * quote is never followed by a letter) nor as another key of a legacy state (neither {@link ProjectState} nor its
-     * units has such a component), so it marks the stored form wherever it appears.
-     */
-    private static final byte[] MARK = ",\"statusLabel\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VERSION_FIELD = ",\"version\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAST_RECORDED_AT_FIELD = ",\"lastRecordedAt\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
@@ -59,6 +56,16 @@ public final class ViewJson {
     private static final SerializableString EFFECTIVE_DATE = new SerializedString("effectiveDate");
     private static final SerializableString UNITS = new SerializedString("units");
     private static final SerializableString UNIT = new SerializedString("unit");
+
+    /**
+     * The stored form's status and label as the vocabulary has them now, for each status (and for none). Found only
+     * in a state stored in the stored form with those words: it cannot stand inside a JSON string (a quote there is
+     * escaped, and a closing quote is never followed by a letter), nor as another key of a legacy state (neither
+     * {@link ProjectState} nor its units has a {@code statusLabel}); and a row whose label the vocabulary has since
+     * reworded does not have it, so it is written anew like a legacy one.
+     */
+    private static final Map<ProjectStatus, byte[]> MARKS = marks();
+    private static final byte[] NO_STATUS_MARK = ",\"status\":null,\"statusLabel\":null,".getBytes(StandardCharsets.US_ASCII);
 
     private ViewJson() {
     }
@@ -87,9 +94,12 @@ public final class ViewJson {
         }
     }
 
-    /** A stored state in the stored form: itself when it is, else read and written anew. */
-    public static byte[] asStored(byte[] stored) {
-        return isStoredForm(stored) ? stored : stored(read(stored));
+    /**
+     * A stored state in the stored form with the vocabulary's label of today: itself when it is, else read and written
+     * anew. @param status the row's status (its {@code status} column), null for none
+     */
+    public static byte[] asStored(byte[] stored, ProjectStatus status) {
+        return isStoredForm(stored, status) ? stored : stored(read(stored));
     }
 
     /** The view's JSON, as Jackson writes the {@link ProjectView}: the stored form with the row's version after it. */
@@ -110,17 +120,45 @@ public final class ViewJson {
         out.write('}');
     }
 
-    static boolean isStoredForm(byte[] stored) {
+    /** An object in the stored form whose status is {@code status}, labelled as the vocabulary labels it today. */
+    static boolean isStoredForm(byte[] stored, ProjectStatus status) {
+        return stored.length > 1 && stored[0] == '{' && stored[stored.length - 1] == '}'
+               && contains(stored, status == null ? NO_STATUS_MARK : MARKS.get(status));
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
         search:
-        for (int i = 0, last = stored.length - MARK.length; i <= last; i++) {
-            for (int j = 0; j < MARK.length; j++) {
-                if (stored[i + j] != MARK[j]) {
+        for (int i = 0, last = bytes.length - part.length; i <= last; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
                     continue search;
                 }
             }
             return true;
         }
         return false;
+    }
+
+    /** {@code ,"status":"CODE","statusLabel":"LABEL",} as the stored form writes them, for each status. */
+    private static Map<ProjectStatus, byte[]> marks() {
+        Map<ProjectStatus, byte[]> marks = new EnumMap<>(ProjectStatus.class);
+        for (ProjectStatus status : ProjectStatus.values()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
+                out.writeStartObject();
+                text(out, PROJECT_ID, null); // a field before, so that the generator writes the comma
+                text(out, STATUS, status.name());
+                text(out, STATUS_LABEL, status.finnishLabel());
+                text(out, PROGRESS_PERCENT, null); // and one after
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            String written = bytes.toString(StandardCharsets.UTF_8);
+            String mark = written.substring(written.indexOf(",\"status\":"), written.indexOf("\"progressPercent\":"));
+            marks.put(status, mark.getBytes(StandardCharsets.UTF_8));
+        }
+        return marks;
     }
 
     /** The view's fields but version and lastRecordedAt, in {@link ProjectView}'s order. */

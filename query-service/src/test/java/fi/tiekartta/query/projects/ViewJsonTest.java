@@ -19,9 +19,10 @@ class ViewJsonTest {
     @Test
     void theStoredForm_isTakenAsItIs_andAFormStoredBefore_isWrittenAnewInIt() throws Exception {
         for (RandomStates.InBothForms state : RandomStates.inBothForms(11, 2000)) {
-            assertThat(ViewJson.asStored(state.stored())).isSameAs(state.stored());
-            assertThat(ViewJson.isStoredForm(state.before())).as(new String(state.before(), StandardCharsets.UTF_8)).isFalse();
-            assertThat(ViewJson.asStored(state.before())).isEqualTo(state.stored());
+            ProjectStatus status = state.state().status();
+            assertThat(ViewJson.asStored(state.stored(), status)).isSameAs(state.stored());
+            assertThat(ViewJson.isStoredForm(state.before(), status)).as(new String(state.before(), StandardCharsets.UTF_8)).isFalse();
+            assertThat(ViewJson.asStored(state.before(), status)).isEqualTo(state.stored());
         }
     }
 
@@ -33,11 +34,29 @@ class ViewJsonTest {
         byte[] jsonb = ("{\"note\": null, \"owner\": \",\\\"statusLabel\\\":\", \"title\": \"T\", \"units\": [], \"sector\": \"TEKNIIKKA\", "
                         + "\"status\": \"DONE\", \"projectId\": \"TE-1\", \"effectiveDate\": \"2024-06-30\"}").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(ViewJson.isStoredForm(before)).isFalse();
-        assertThat(ViewJson.isStoredForm(jsonb)).isFalse();
-        assertThat(ViewJson.isStoredForm(ViewJson.stored(state))).isTrue();
-        assertThat(ViewJson.read(ViewJson.asStored(jsonb))).isEqualTo(ViewJson.read(jsonb));
-        assertThat(new String(ViewJson.asStored(before), StandardCharsets.UTF_8)).isEqualTo(new String(ViewJson.stored(state), StandardCharsets.UTF_8))
+        assertThat(ViewJson.isStoredForm(before, ProjectStatus.DONE)).isFalse();
+        assertThat(ViewJson.isStoredForm(jsonb, ProjectStatus.DONE)).isFalse();
+        assertThat(ViewJson.isStoredForm(ViewJson.stored(state), ProjectStatus.DONE)).isTrue();
+        assertThat(ViewJson.read(ViewJson.asStored(jsonb, ProjectStatus.DONE))).isEqualTo(ViewJson.read(jsonb));
+        assertThat(new String(ViewJson.asStored(before, ProjectStatus.DONE), StandardCharsets.UTF_8)).isEqualTo(new String(ViewJson.stored(state), StandardCharsets.UTF_8))
                 .contains(",\"status\":\"DONE\",\"statusLabel\":\"" + ProjectStatus.DONE.finnishLabel() + "\",");
+    }
+
+    @Test
+    void aLabelTheVocabularyHasRewordedSince_orAnotherStatus_orNoObject_isWrittenAnew() {
+        ProjectState state = new ProjectState("TE-1", "TEKNIIKKA", "Otsikko", null, 2024, 2026, null, ProjectStatus.IN_PROGRESS,
+                                              40, null, null, null, LocalDate.of(2024, 6, 30),
+                                              List.of(new ProjectState.UnitState("VAKA", ProjectStatus.DONE, null, null, null)));
+        String stored = new String(ViewJson.stored(state), StandardCharsets.UTF_8);
+        String label = "\"statusLabel\":\"" + ProjectStatus.IN_PROGRESS.finnishLabel() + "\"";
+        assertThat(stored).contains(label);
+        byte[] reworded = stored.replace(label, "\"statusLabel\":\"KESKEN\"").getBytes(StandardCharsets.UTF_8);
+        byte[] trailing = (stored + "\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ViewJson.isStoredForm(reworded, ProjectStatus.IN_PROGRESS)).isFalse();
+        assertThat(ViewJson.asStored(reworded, ProjectStatus.IN_PROGRESS)).isEqualTo(ViewJson.stored(state));
+        assertThat(ViewJson.isStoredForm(ViewJson.stored(state), ProjectStatus.DONE)).as("the unit's status is not the project's").isFalse();
+        assertThat(ViewJson.isStoredForm(trailing, ProjectStatus.IN_PROGRESS)).isFalse();
+        assertThat(ViewJson.asStored(trailing, ProjectStatus.IN_PROGRESS)).isEqualTo(ViewJson.stored(state));
     }
 }
