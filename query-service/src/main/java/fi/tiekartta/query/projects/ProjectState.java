@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a project looked like during one stretch of valid time: the stored form of the project view, without
- * the version (which depends on the transaction time asked about, not on the valid time).
+ * What a project looked like during one stretch of valid time: the project view without the version (which depends
+ * on the transaction time asked about, not on the valid time). Stored as {@link ViewJson} writes it.
  *
  * @param effectiveDate the day the shown status became true
  */
