@@ -163,7 +163,13 @@ class RoadmapJson extends AbstractHttpMessageConverter<Roadmap> {
 
         @Override
         public void write(int b) {
-            write(new byte[]{(byte) b}, 0, 1);
+            if (used == CHUNK) {
+                chunks.add(current);
+                current = new byte[CHUNK];
+                used = 0;
+            }
+            current[used++] = (byte) b; // a comma or a brace between the stored states: no array for each
+            size++;
         }
 
         @Override
