@@ -178,8 +178,8 @@ public final class CopyRows {
 
     /**
      * The columns a {@link CopyRows} writes, in order, with their types: TEXT takes a text's UTF-8 bytes as they are
-     * (a {@code byte[]}) or any other object (its {@code toString}), JSONB a String, BIGINT a Number, INTEGER an Integer, DATE a LocalDate and
-     * TIMESTAMPTZ an Instant.
+     * (a {@code byte[]}) or any other object (its {@code toString}), JSONB a String, BIGINT a Number, INTEGER an
+     * Integer, DATE a LocalDate and TIMESTAMPTZ an Instant.
      */
     public static final class Layout {
 

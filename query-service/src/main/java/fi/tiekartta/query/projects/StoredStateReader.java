@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * Reads a stored {@link ProjectState} ({@code project_view.state}, {@link ViewJson}) field by field: lists, reports
  * and the projection read thousands of them, and Jackson's general reading of records (and of days through a
- * {@code DateTimeFormatter}) was a third of a roadmap not kept when the roadmap still decoded its states. It reads the shape the projection writes: strings, whole numbers, statuses by
- * name, days as {@code yyyy-MM-dd}, unknown properties skipped. Anything else is given to {@code jackson}, the reader
- * it stands in for, so that the result is always the one Jackson gives.
+ * {@code DateTimeFormatter}) was a third of a roadmap not kept when the roadmap still decoded its states. It reads
+ * the shape the projection writes: strings, whole numbers, statuses by name, days as {@code yyyy-MM-dd}, unknown
+ * properties skipped. Anything else is given to {@code jackson}, the reader it stands in for, so that the result is
+ * always the one Jackson gives.
  */
 final class StoredStateReader {
 

@@ -65,7 +65,7 @@ public final class ViewJson {
      * reworded does not have it, so it is written anew like a legacy one.
      */
     private static final Map<ProjectStatus, byte[]> MARKS = marks();
-    private static final byte[] NO_STATUS_MARK = ",\"status\":null,\"statusLabel\":null,".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_STATUS_MARK = mark(null);
 
     private ViewJson() {
     }
@@ -139,26 +139,20 @@ public final class ViewJson {
         return false;
     }
 
-    /** {@code ,"status":"CODE","statusLabel":"LABEL",} as the stored form writes them, for each status. */
     private static Map<ProjectStatus, byte[]> marks() {
         Map<ProjectStatus, byte[]> marks = new EnumMap<>(ProjectStatus.class);
         for (ProjectStatus status : ProjectStatus.values()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
-                out.writeStartObject();
-                text(out, PROJECT_ID, null); // a field before, so that the generator writes the comma
-                text(out, STATUS, status.name());
-                text(out, STATUS_LABEL, status.finnishLabel());
-                text(out, PROGRESS_PERCENT, null); // and one after
-                out.writeEndObject();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            String written = bytes.toString(StandardCharsets.UTF_8);
-            String mark = written.substring(written.indexOf(",\"status\":"), written.indexOf("\"progressPercent\":"));
-            marks.put(status, mark.getBytes(StandardCharsets.UTF_8));
+            marks.put(status, mark(status));
         }
         return marks;
+    }
+
+    /** {@code ,"status":"CODE","statusLabel":"LABEL",} as {@link #stored} writes them (taken from what it writes). */
+    private static byte[] mark(ProjectStatus status) {
+        String written = new String(stored(new ProjectState(null, null, null, null, null, null, null, status, null, null,
+                                                            null, null, null, null)), StandardCharsets.UTF_8);
+        return written.substring(written.indexOf(",\"status\":"), written.indexOf("\"progressPercent\":"))
+                      .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The view's fields but version and lastRecordedAt, in {@link ProjectView}'s order. */
