@@ -370,7 +370,9 @@ public class ReadModelRebuild {
                     (rs, i) -> {
                         boolean recorded = rs.getBoolean(5);
                         boolean locked = rs.getBoolean(6);
-                        return new Status(rs.getBoolean(1), instant(rs.getObject(2, OffsetDateTime.class)), recorded && locked,
+                        // Running while the lock is held: the switch's transaction clears running_on, but the old
+                        // and build tables are dropped after it, before the lock is let go.
+                        return new Status(rs.getBoolean(1), instant(rs.getObject(2, OffsetDateTime.class)), locked,
                                           recorded && !locked, rs.getLong(3), rs.getLong(4));
                     });
             status = known;
