@@ -54,13 +54,15 @@ public class ReportTimelines {
     /**
      * The rows known at an instant that a year can see: those in force on some day from the year's eve to its last
      * day (the one in force just before the year starts, and those starting during it), found in the two parts every
-     * "as known at K" question has (the believed rows by their valid-time index, V11, and the rows closed after K).
-     * Without their state: the state is parsed only where the fold reads it ({@link #DETAILS}). For the row in force
-     * on the year's eve, whether the project had begun on some day before the year: one probe of the project's
-     * earlier rows, made only when that row's own status does not already say so. So what is read grows with the
-     * projects and the year's changes, not with the years of history before it.
+     * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
+     * believed rows come from that index alone: V13 includes every column named here (keep it so, or each row costs
+     * a heap page again; {@code YearRowsPlanTest}). Without their state: the state is parsed only where the fold
+     * reads it ({@link #DETAILS}). For the row in force on the year's eve, whether the project had begun on some day
+     * before the year: one probe of the project's earlier rows, made only when that row's own status does not
+     * already say so. So what is read grows with the projects and the year's changes, not with the years of history
+     * before it.
      */
-    private static final String YEAR_ROWS = "WITH visible AS ("
+    static final String YEAR_ROWS = "WITH visible AS ("
             + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
             + "   WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) && daterange(?, ?, '[]')"
             + "  UNION ALL"
@@ -126,17 +128,13 @@ public class ReportTimelines {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         Assert.state(isolation != null && isolation >= Connection.TRANSACTION_REPEATABLE_READ,
                      "the year's timelines are read in one repeatable-read snapshot");
-        LocalDate firstDay = LocalDate.of(year, 1, 1);
-        LocalDate lastDay = LocalDate.of(year, 12, 31);
-        LocalDate eve = firstDay.minusDays(1);
-        OffsetDateTime known = utc(knownAt);
         Map<String, List<YearRow>> byProject = new HashMap<>();
         jdbc.query(YEAR_ROWS, rs -> {
             YearRow row = new YearRow(rs.getLong("id"), rs.getString("project_id"), rs.getString("sector"),
                                       rs.getObject("valid_from", LocalDate.class), ProjectStatus.valueOf(rs.getString("status")),
                                       rs.getBoolean("begun_before_year"));
             byProject.computeIfAbsent(row.projectId(), id -> new ArrayList<>()).add(row);
-        }, known, eve, lastDay, known, known, eve, lastDay, firstDay, firstDay, known, known);
+        }, yearRowsArguments(year, knownAt));
         List<Long> read = new ArrayList<>();
         for (List<YearRow> rows : byProject.values()) {
             rows.sort(Comparator.comparing(YearRow::validFrom));
@@ -157,6 +155,15 @@ public class ReportTimelines {
             YearRow first = rows.get(0);
             return new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status()));
         }).toList();
+    }
+
+    /** The arguments of {@link #YEAR_ROWS} for {@code year} as known at {@code knownAt}, in the statement's order. */
+    static Object[] yearRowsArguments(int year, Instant knownAt) {
+        LocalDate firstDay = LocalDate.of(year, 1, 1);
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        LocalDate eve = firstDay.minusDays(1);
+        OffsetDateTime known = utc(knownAt);
+        return new Object[] {known, eve, lastDay, known, known, eve, lastDay, firstDay, firstDay, known, known};
     }
 
     private Map<Long, Details> detailsOf(List<Long> ids) {

@@ -114,7 +114,8 @@ class RebuildTest extends QueryServiceTestBase {
     private static final List<String> MIGRATED_SCHEMA = List.of(
             "project_change_pkey: CREATE UNIQUE INDEX project_change_pkey ON read_model.project_change USING btree (project_id, sequence)",
             "project_head_pkey: CREATE UNIQUE INDEX project_head_pkey ON read_model.project_head USING btree (project_id)",
-            "project_view_believed_days: CREATE INDEX project_view_believed_days ON read_model.project_view USING spgist (daterange(valid_from, valid_to)) WHERE (recorded_to IS NULL)",
+            "project_view_believed_days: CREATE INDEX project_view_believed_days ON read_model.project_view USING spgist (daterange(valid_from, valid_to))"
+            + " INCLUDE (id, project_id, sector, status, valid_from, valid_to, recorded_from) WHERE (recorded_to IS NULL)",
             "project_view_closed: CREATE INDEX project_view_closed ON read_model.project_view USING btree (recorded_to) WHERE (recorded_to IS NOT NULL)",
             "project_view_one_believed: CREATE UNIQUE INDEX project_view_one_believed ON read_model.project_view USING btree (project_id, valid_from) WHERE (recorded_to IS NULL)",
             "project_view_pkey: CREATE UNIQUE INDEX project_view_pkey ON read_model.project_view USING btree (id)",

@@ -1,0 +1,70 @@
+package fi.tiekartta.query.report;
+
+import fi.tiekartta.events.ProjectRegisteredEvent;
+import fi.tiekartta.query.QueryServiceTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The year-end report reads the believed rows of a year from the valid-time index alone, never from the table's heap
+ * pages, one per row (V13): the index includes every column the statement names. A column named by the statement but
+ * not included, or an index without them, leaves the planner only scans that read the heap. Here the planner is kept
+ * from scanning the whole table or a bitmap of it, so the one choice left is between the index with the heap and the
+ * index alone; on pages VACUUM has marked all-visible, the index alone is the cheaper one whenever it is possible.
+ */
+class YearRowsPlanTest extends QueryServiceTestBase {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void theYearsBelievedRows_comeFromTheValidTimeIndexAlone() {
+        String id = newProjectId();
+        append(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Indeksitesti", "matti.m", 2024, 2025, null,
+                                                 LocalDate.of(2024, 3, 1)), "koordinaattori", null);
+        awaitProjectedVersion(id, 0);
+        jdbc.execute("VACUUM (ANALYZE) read_model.project_view");
+
+        String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL enable_seqscan = off");
+                s.execute("SET LOCAL enable_bitmapscan = off");
+                return explain(connection, 2024, Instant.now());
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        });
+
+        assertThat(plan).contains("Index Only Scan using project_view_believed_days on project_view");
+    }
+
+    private static String explain(Connection connection, int year, Instant knownAt) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + ReportTimelines.YEAR_ROWS)) {
+            Object[] arguments = ReportTimelines.yearRowsArguments(year, knownAt);
+            for (int i = 0; i < arguments.length; i++) {
+                explain.setObject(i + 1, arguments[i]);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
