@@ -146,15 +146,22 @@ public class ReportTimelines {
             }
         }
         Map<Long, Details> details = detailsOf(read);
-        return byProject.values().stream().map(rows -> {
-            List<TimelineSegment> segments = rows.stream().map(row -> {
-                Details d = details.getOrDefault(row.id(), Details.NOT_READ);
-                return new TimelineSegment(row.projectId(), row.sector(), row.validFrom(), row.status(), d.title(),
-                                           d.plannedEndYear(), d.targetYear());
-            }).toList();
+        List<YearTimeline> timelines = new ArrayList<>(byProject.size());
+        for (List<YearRow> rows : byProject.values()) {
+            List<TimelineSegment> segments = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                YearRow row = rows.get(i);
+                ProjectStatus next = i + 1 < rows.size() ? rows.get(i + 1).status() : null;
+                // only the rows read above are looked up: a year has ten times as many rows as details
+                Details d = YearEndFold.readsDetailsOf(row.status(), next) ? details.getOrDefault(row.id(), Details.NOT_READ)
+                                                                           : Details.NOT_READ;
+                segments.add(new TimelineSegment(row.projectId(), row.sector(), row.validFrom(), row.status(), d.title(),
+                                                 d.plannedEndYear(), d.targetYear()));
+            }
             YearRow first = rows.get(0);
-            return new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status()));
-        }).toList();
+            timelines.add(new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status())));
+        }
+        return timelines;
     }
 
     /** The arguments of {@link #YEAR_ROWS} for {@code year} as known at {@code knownAt}, in the statement's order. */
