@@ -55,12 +55,12 @@ public class ReportTimelines {
      * The rows known at an instant that a year can see: those in force on some day from the year's eve to its last
      * day (the one in force just before the year starts, and those starting during it), found in the two parts every
      * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
-     * believed rows come from that index alone: V13 includes every column named here (keep it so, or each row costs
-     * a heap page again; {@code YearRowsPlanTest}). Without their state: the state is parsed only where the fold
-     * reads it ({@link #DETAILS}). For the row in force on the year's eve, whether the project had begun on some day
-     * before the year: one probe of the project's earlier rows, made only when that row's own status does not
-     * already say so. So what is read grows with the projects and the year's changes, not with the years of history
-     * before it.
+     * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
+     * read from the table's pages again; {@code YearRowsPlanTest}). Without their state: the state is parsed only
+     * where the fold reads it ({@link #DETAILS}). For the row in force on the year's eve, whether the project had
+     * begun on some day before the year: one probe of the project's earlier rows, made only when that row's own
+     * status does not already say so. So what is read grows with the projects and the year's changes, not with the
+     * years of history before it.
      */
     static final String YEAR_ROWS = "WITH visible AS ("
             + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"

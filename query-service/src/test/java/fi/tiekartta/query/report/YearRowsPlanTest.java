@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The year-end report reads the believed rows of a year from the valid-time index alone, never from the table's heap
- * pages, one per row (V13): the index includes every column the statement names. A column named by the statement but
- * not included, or an index without them, leaves the planner only scans that read the heap. Here the planner is kept
- * from scanning the whole table or a bitmap of it, so the one choice left is between the index with the heap and the
- * index alone; on pages VACUUM has marked all-visible, the index alone is the cheaper one whenever it is possible.
+ * pages (V13): the index includes every column the statement names. Without one of them PostgreSQL cannot plan an
+ * index-only scan on it at all, and the plan shows an index scan that reads the heap. Whole-table and bitmap scans
+ * are turned off so that the plan goes through an index whatever the test database's size, and VACUUM marks the
+ * pages all-visible so that an index-only scan is priced as one.
  */
 class YearRowsPlanTest extends QueryServiceTestBase {
 
