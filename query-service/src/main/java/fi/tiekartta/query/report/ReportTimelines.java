@@ -139,8 +139,7 @@ public class ReportTimelines {
         for (List<YearRow> rows : byProject.values()) {
             rows.sort(Comparator.comparing(YearRow::validFrom));
             for (int i = 0; i < rows.size(); i++) {
-                ProjectStatus next = i + 1 < rows.size() ? rows.get(i + 1).status() : null;
-                if (YearEndFold.readsDetailsOf(rows.get(i).status(), next)) {
+                if (readsDetailsOf(rows, i)) {
                     read.add(rows.get(i).id());
                 }
             }
@@ -151,10 +150,8 @@ public class ReportTimelines {
             List<TimelineSegment> segments = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 YearRow row = rows.get(i);
-                ProjectStatus next = i + 1 < rows.size() ? rows.get(i + 1).status() : null;
                 // only the rows read above are looked up: a year has ten times as many rows as details
-                Details d = YearEndFold.readsDetailsOf(row.status(), next) ? details.getOrDefault(row.id(), Details.NOT_READ)
-                                                                           : Details.NOT_READ;
+                Details d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), Details.NOT_READ) : Details.NOT_READ;
                 segments.add(new TimelineSegment(row.projectId(), row.sector(), row.validFrom(), row.status(), d.title(),
                                                  d.plannedEndYear(), d.targetYear()));
             }
@@ -162,6 +159,12 @@ public class ReportTimelines {
             timelines.add(new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status())));
         }
         return timelines;
+    }
+
+    /** Whether the fold reads the state's fields of one project's i-th row, its rows in valid-time order. */
+    private static boolean readsDetailsOf(List<YearRow> rows, int i) {
+        ProjectStatus next = i + 1 < rows.size() ? rows.get(i + 1).status() : null;
+        return YearEndFold.readsDetailsOf(rows.get(i).status(), next);
     }
 
     /** The arguments of {@link #YEAR_ROWS} for {@code year} as known at {@code knownAt}, in the statement's order. */
