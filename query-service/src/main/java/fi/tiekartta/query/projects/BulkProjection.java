@@ -40,8 +40,9 @@ public final class BulkProjection {
         for (ProjectionBatch.NewRow row : batch.inserts) {
             if (!row.dropped()) {
                 ProjectTimeline.Segment segment = row.segment;
-                views.row(row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
-                          segment.state().sector(), segment.state().status().name(), ViewJson.stored(segment.state()));
+                views.rowInOrder(ProjectViewTable.rebuildOrder(segment.validFrom(), row.recordedTo()),
+                                 row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
+                                 segment.state().sector(), segment.state().status().name(), ViewJson.stored(segment.state()));
             }
         }
         heads.row(projectId, project.lastSequence(), project.versionRecordedAt(), project.lastRecordedAt());

@@ -19,6 +19,9 @@ import java.util.stream.IntStream;
  *
  * <p>Binary COPY trusts the writer to send each column's type exactly: the {@link Layout} declares them, and
  * {@link Layout#mismatches} tells a rebuild before it writes anything whether the table still has those types.
+ *
+ * <p>Rows are sent as added, or, added with {@link #rowInOrder}, in the order given: a table filled by COPY stores
+ * its rows in the order they come, so the order decides which rows share a page.
  */
 public final class CopyRows {
 
@@ -36,14 +39,44 @@ public final class CopyRows {
     private byte[] bytes = new byte[1 << 16];
     private int size;
     private int rows;
+    /** With {@link #rowInOrder}: where each row begins in {@link #bytes}, and its order; null while rows are unordered. */
+    private int[] starts;
+    private long[] orders;
 
     public CopyRows(Layout layout) {
         this.layout = layout;
-        append(HEADER);
+        appendBytes(HEADER);
     }
 
     /** A row: one value per column of the layout, in its order, each of the column's Java type or null. */
     public CopyRows row(Object... fields) {
+        if (starts != null) {
+            throw new IllegalStateException("rows added with an order are sent in that order: every row needs one");
+        }
+        return append(fields);
+    }
+
+    /**
+     * A row as {@link #row}, sent after the rows of lower {@code order} and before those of higher, rows of the same
+     * order as they were added. Either every row of a collection is added with an order or none.
+     */
+    public CopyRows rowInOrder(long order, Object... fields) {
+        if (starts == null) {
+            if (rows > 0) {
+                throw new IllegalStateException("rows added without an order are sent as added: no row may have one");
+            }
+            starts = new int[64];
+            orders = new long[64];
+        } else if (rows == starts.length) {
+            starts = Arrays.copyOf(starts, rows * 2);
+            orders = Arrays.copyOf(orders, rows * 2);
+        }
+        starts[rows] = size;
+        orders[rows] = order;
+        return append(fields);
+    }
+
+    private CopyRows append(Object[] fields) {
         if (fields.length != layout.types.length) {
             throw new IllegalArgumentException(fields.length + " values for the " + layout.types.length + " columns " + layout.columnNames());
         }
@@ -127,7 +160,7 @@ public final class CopyRows {
         int32((int) value);
     }
 
-    private void append(byte[] b) {
+    private void appendBytes(byte[] b) {
         ensure(b.length);
         System.arraycopy(b, 0, bytes, size, b.length);
         size += b.length;
@@ -150,9 +183,29 @@ public final class CopyRows {
 
     /** Sends the rows into {@code copy}, a {@code COPY} of this layout's columns in binary, and ends it. */
     public void sendTo(CopyIn copy) throws SQLException {
-        copy.writeToCopy(bytes, 0, size);
+        // One message of the rows, not one per row: each write is a message of COPY's protocol.
+        byte[] sent = starts == null ? bytes : inOrder();
+        copy.writeToCopy(sent, 0, size);
         copy.writeToCopy(TRAILER, 0, TRAILER.length);
         copy.endCopy();
+    }
+
+    /** The header, then the rows by their order and, of the same order, as added. */
+    private byte[] inOrder() {
+        Integer[] numbers = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            numbers[i] = i;
+        }
+        Arrays.sort(numbers, (a, b) -> Long.compare(orders[a], orders[b])); // stable
+        byte[] sorted = new byte[size];
+        System.arraycopy(bytes, 0, sorted, 0, HEADER.length);
+        int at = HEADER.length;
+        for (int row : numbers) {
+            int length = (row + 1 < rows ? starts[row + 1] : size) - starts[row];
+            System.arraycopy(bytes, starts[row], sorted, at, length);
+            at += length;
+        }
+        return sorted;
     }
 
     /** The column types written, each named as PostgreSQL's {@code format_type} names it. */

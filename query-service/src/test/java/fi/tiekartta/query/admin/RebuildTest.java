@@ -104,6 +104,23 @@ class RebuildTest extends QueryServiceTestBase {
         assertThat(processor.get("eventsDone").asLong()).isEqualTo(processor.get("eventsTotal").asLong()).isPositive();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE schemaname IN ('read_model_build', 'read_model_retired')",
                                        Long.class)).as("no build or retired tables left behind").isZero();
+        for (String id : ids.subList(0, ids.size() - 2)) {
+            assertThat(storedOrder(id)).as("the rows of %s as stored, in the rebuild's order", id)
+                                       .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        }
+    }
+
+    /**
+     * A project's view rows in the order the table stores them, each as its {@link
+     * fi.tiekartta.query.projects.ProjectViewTable#rebuildOrder}: a project's rows are always in one COPY chunk.
+     * The fold adds them in another order (closing rows and adding their successors change by change).
+     */
+    private List<Long> storedOrder(String projectId) {
+        return jdbc.query("SELECT valid_from, recorded_to FROM read_model.project_view WHERE project_id = ? ORDER BY ctid",
+                          (rs, i) -> fi.tiekartta.query.projects.ProjectViewTable.rebuildOrder(
+                                  rs.getObject(1, LocalDate.class),
+                                  rs.getObject(2) == null ? null : rs.getTimestamp(2).toInstant()),
+                          projectId);
     }
 
     /**

@@ -104,6 +104,45 @@ class CopyRowsTest extends QueryServiceTestBase {
     }
 
     @Test
+    void rowsAddedInOrder_areStoredInThatOrder_rowsOfTheSameOrderAsAdded() throws SQLException {
+        Random random = new Random(5);
+        CopyRows.Layout layout = CopyRows.Layout.of("n integer, t text");
+        CopyRows copied = new CopyRows(layout);
+        List<long[]> added = new ArrayList<>(); // order, n
+        for (int n = 0; n < 500; n++) {
+            long order = random.nextInt(-20, 20) * (n % 3 == 0 ? 1L << 40 : 1L);
+            copied.rowInOrder(order, n, "rivi " + "x".repeat(n % 17));
+            added.add(new long[]{order, n});
+        }
+        List<Integer> expected = added.stream().sorted(java.util.Comparator.comparingLong(a -> a[0])) // stable
+                                      .map(a -> (int) a[1]).toList();
+        assertThat(expected).as("the order differs from the order added").isNotEqualTo(expected.stream().sorted().toList());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                s.execute("CREATE TEMP TABLE ordered (n integer, t text)");
+                copied.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY ordered (" + layout.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
+                List<Integer> stored = new ArrayList<>();
+                List<String> texts = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT n, t FROM ordered ORDER BY ctid")) {
+                    while (rs.next()) {
+                        stored.add(rs.getInt(1));
+                        texts.add(rs.getString(2));
+                    }
+                }
+                assertThat(stored).isEqualTo(expected);
+                assertThat(texts).isEqualTo(expected.stream().map(n -> "rivi " + "x".repeat(n % 17)).toList());
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+        assertThatThrownBy(() -> new CopyRows(layout).row(1, "a").rowInOrder(0, 2, "b")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new CopyRows(layout).rowInOrder(0, 1, "a").row(2, "b")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aLayout_namesTheColumnsWhoseTypeDiffersInTheTable() {
         CopyRows.Layout layout = CopyRows.Layout.of("id text, state text, at timestamp with time zone");
         assertThat(layout.columnNames()).isEqualTo("id, state, at");
