@@ -16,15 +16,20 @@ import java.util.List;
  * ProjectViewTable.visibleAt runs for the whole roadmap (no sector, no status, no order), read from the
  * query-service's class so that it cannot drift from it; every row and every column it returns is read.
  *
- * <pre>java -cp &lt;query-service classes and libs&gt; ReadRoadmap.java JDBC_URL USER AS_OF RUNS</pre>
+ * <pre>java -cp &lt;query-service classes and libs&gt; ReadRoadmap.java JDBC_URL USER AS_OF RUNS [FIRST_DAY DAYS]</pre>
  *
- * Prints the first run's time and p50 / p95 of the further runs (the same asOf, known now).
+ * Prints the first run's time and p50 / p95 of the further runs, known now: each on AS_OF, or, with FIRST_DAY and
+ * DAYS, each on a random one of those days, as bench/lua/get.lua asks the roadmap not kept. The two differ by more
+ * than the day: one day's rows are soon in PostgreSQL's shared buffers, random days' rows are read from further away.
  */
 public class ReadRoadmap {
 
     public static void main(String[] args) throws Exception {
         LocalDate asOf = LocalDate.parse(args[2]);
         int runs = Integer.parseInt(args[3]);
+        LocalDate firstDay = args.length > 5 ? LocalDate.parse(args[4]) : null;
+        int days = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        java.util.Random random = new java.util.Random();
         Field visible = Class.forName("fi.tiekartta.query.projects.ProjectViewTable").getDeclaredField("VISIBLE");
         visible.setAccessible(true);
         String sql = ((String) visible.get(null)).formatted("", "");
@@ -39,7 +44,8 @@ public class ReadRoadmap {
             for (int run = 0; run <= runs; run++) {
                 OffsetDateTime known = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
                 // The parameters in the order ProjectViewTable.visible binds them without further conditions.
-                Object[] parameters = {known, asOf, known, known, asOf, known, known, known};
+                LocalDate day = firstDay == null ? asOf : firstDay.plusDays(random.nextInt(days));
+                Object[] parameters = {known, day, known, known, day, known, known, known};
                 for (int i = 0; i < parameters.length; i++) {
                     query.setObject(i + 1, parameters[i]);
                 }
