@@ -27,8 +27,14 @@ public class ReadRoadmap {
     public static void main(String[] args) throws Exception {
         LocalDate asOf = LocalDate.parse(args[2]);
         int runs = Integer.parseInt(args[3]);
-        LocalDate firstDay = args.length > 5 ? LocalDate.parse(args[4]) : null;
-        int days = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        if (args.length != 4 && args.length != 6) {
+            throw new IllegalArgumentException("usage: ReadRoadmap.java JDBC_URL USER AS_OF RUNS [FIRST_DAY DAYS]");
+        }
+        LocalDate firstDay = args.length == 6 ? LocalDate.parse(args[4]) : null;
+        int days = args.length == 6 ? Integer.parseInt(args[5]) : 0;
+        if (firstDay != null && days < 1) {
+            throw new IllegalArgumentException("DAYS must be at least 1, not " + days);
+        }
         java.util.Random random = new java.util.Random();
         Field visible = Class.forName("fi.tiekartta.query.projects.ProjectViewTable").getDeclaredField("VISIBLE");
         visible.setAccessible(true);

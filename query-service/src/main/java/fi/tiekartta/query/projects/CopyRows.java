@@ -61,30 +61,38 @@ public final class CopyRows {
      * order as they were added. Either every row of a collection is added with an order or none.
      */
     public CopyRows rowInOrder(long order, Object... fields) {
+        if (starts == null && rows > 0) {
+            throw new IllegalStateException("rows added without an order are sent as added: no row may have one");
+        }
+        int start = size;
+        append(fields);
         if (starts == null) {
-            if (rows > 0) {
-                throw new IllegalStateException("rows added without an order are sent as added: no row may have one");
-            }
             starts = new int[64];
             orders = new long[64];
-        } else if (rows == starts.length) {
-            starts = Arrays.copyOf(starts, rows * 2);
-            orders = Arrays.copyOf(orders, rows * 2);
+        } else if (rows > starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
+            orders = Arrays.copyOf(orders, orders.length * 2);
         }
-        starts[rows] = size;
-        orders[rows] = order;
-        return append(fields);
+        starts[rows - 1] = start;
+        orders[rows - 1] = order;
+        return this;
     }
 
     private CopyRows append(Object[] fields) {
         if (fields.length != layout.types.length) {
             throw new IllegalArgumentException(fields.length + " values for the " + layout.types.length + " columns " + layout.columnNames());
         }
-        ensure(2);
-        bytes[size++] = (byte) (fields.length >>> 8);
-        bytes[size++] = (byte) fields.length;
-        for (int i = 0; i < fields.length; i++) {
-            field(layout.types[i], fields[i]);
+        int start = size;
+        try {
+            ensure(2);
+            bytes[size++] = (byte) (fields.length >>> 8);
+            bytes[size++] = (byte) fields.length;
+            for (int i = 0; i < fields.length; i++) {
+                field(layout.types[i], fields[i]);
+            }
+        } catch (RuntimeException e) {
+            size = start; // a value of the wrong type: no half row is left to be sent with the next
+            throw e;
         }
         rows++;
         return this;

@@ -64,7 +64,10 @@ public class ProjectViewTable {
             "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
             + "recorded_to timestamp with time zone, sector text, status text, state text");
 
-    /** Beyond every day a {@link LocalDate} can hold, so that every closed row comes after every believed one. */
+    /**
+     * Added to a closed row's day: larger than the days between {@link LocalDate#MIN} and {@link LocalDate#MAX}
+     * (about 7.3e11), so that every closed row comes after every believed one, and far from overflowing a long.
+     */
     private static final long CLOSED_ROWS_AFTER = 1L << 40;
 
     private final JdbcTemplate jdbc;
@@ -72,9 +75,10 @@ public class ProjectViewTable {
     /**
      * The order in which a rebuild writes a chunk of rows ({@link CopyRows#rowInOrder}): rows believed now first,
      * each part by the first day of its valid time. The rows that contain a day are mostly those that began shortly
-     * before it, so a day's rows share pages: in a table written project after project each of a day's 10,000 rows
-     * lay on a page of its own, and a roadmap not kept read 10,000 pages (docs/PERFORMANCE.md). Rows the live
-     * projection adds come in the order they are recorded, which is much the same.
+     * before it, so a day's rows share pages; written project after project, each lay on a page of its own
+     * (docs/PERFORMANCE.md, "What changed on 2026-12-01 (midday)"). Rows the live projection adds come in the order
+     * they are recorded, close to this order while changes are reported as they happen; backdated changes and
+     * corrections depart from it until the next rebuild.
      */
     public static long rebuildOrder(LocalDate validFrom, Instant recordedTo) {
         return recordedTo == null ? validFrom.toEpochDay() : CLOSED_ROWS_AFTER + validFrom.toEpochDay();

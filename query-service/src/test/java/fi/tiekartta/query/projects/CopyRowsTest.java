@@ -143,6 +143,42 @@ class CopyRowsTest extends QueryServiceTestBase {
     }
 
     @Test
+    void aRowRefusedMidway_leavesNothingOfItself() throws SQLException {
+        CopyRows.Layout layout = CopyRows.Layout.of("n integer, t text, i integer");
+        CopyRows ordered = new CopyRows(layout).rowInOrder(2, 1, "yksi", 1);
+        // the third value is not an Integer: refused after the first two were written
+        assertThatThrownBy(() -> ordered.rowInOrder(0, 2, "kaksi", "kolme")).isInstanceOf(ClassCastException.class);
+        ordered.rowInOrder(1, 3, "kolme", 3);
+        CopyRows unordered = new CopyRows(layout).row(1, "yksi", 1);
+        assertThatThrownBy(() -> unordered.row(2, "kaksi", "kolme")).isInstanceOf(ClassCastException.class);
+        unordered.row(3, "kolme", 3);
+        assertThat(stored(layout, ordered)).containsExactly("3 kolme 3", "1 yksi 1");
+        assertThat(stored(layout, unordered)).containsExactly("1 yksi 1", "3 kolme 3");
+    }
+
+    /** The rows as a COPY into a temporary table stores them, in the table's order. */
+    private List<String> stored(CopyRows.Layout layout, CopyRows rows) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                s.execute("CREATE TEMP TABLE refused (n integer, t text, i integer)");
+                rows.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY refused (" + layout.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
+                List<String> stored = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT n || ' ' || t || ' ' || i FROM refused ORDER BY ctid")) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+                return stored;
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
     void aLayout_namesTheColumnsWhoseTypeDiffersInTheTable() {
         CopyRows.Layout layout = CopyRows.Layout.of("id text, state text, at timestamp with time zone");
         assertThat(layout.columnNames()).isEqualTo("id, state, at");
