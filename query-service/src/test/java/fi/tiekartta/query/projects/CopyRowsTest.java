@@ -106,8 +106,8 @@ class CopyRowsTest extends QueryServiceTestBase {
     @Test
     void rowsAddedInOrder_areStoredInThatOrder_rowsOfTheSameOrderAsAdded() throws SQLException {
         Random random = new Random(5);
-        CopyRows.Layout layout = CopyRows.Layout.of("n integer, t text");
-        CopyRows copied = new CopyRows(layout);
+        String columns = "n integer, t text";
+        CopyRows copied = new CopyRows(CopyRows.Layout.of(columns));
         List<long[]> added = new ArrayList<>(); // order, n
         for (int n = 0; n < 500; n++) {
             long order = random.nextInt(-20, 20) * (n % 3 == 0 ? 1L << 40 : 1L);
@@ -117,34 +117,17 @@ class CopyRowsTest extends QueryServiceTestBase {
         List<Integer> expected = added.stream().sorted(java.util.Comparator.comparingLong(a -> a[0])) // stable
                                       .map(a -> (int) a[1]).toList();
         assertThat(expected).as("the order differs from the order added").isNotEqualTo(expected.stream().sorted().toList());
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                s.execute("CREATE TEMP TABLE ordered (n integer, t text)");
-                copied.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY ordered (" + layout.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
-                List<Integer> stored = new ArrayList<>();
-                List<String> texts = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT n, t FROM ordered ORDER BY ctid")) {
-                    while (rs.next()) {
-                        stored.add(rs.getInt(1));
-                        texts.add(rs.getString(2));
-                    }
-                }
-                assertThat(stored).isEqualTo(expected);
-                assertThat(texts).isEqualTo(expected.stream().map(n -> "rivi " + "x".repeat(n % 17)).toList());
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        }
+        assertThat(stored(columns, copied, "n || ' ' || t"))
+                .isEqualTo(expected.stream().map(n -> n + " rivi " + "x".repeat(n % 17)).toList());
+        CopyRows.Layout layout = CopyRows.Layout.of(columns);
         assertThatThrownBy(() -> new CopyRows(layout).row(1, "a").rowInOrder(0, 2, "b")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new CopyRows(layout).rowInOrder(0, 1, "a").row(2, "b")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aRowRefusedMidway_leavesNothingOfItself() throws SQLException {
-        CopyRows.Layout layout = CopyRows.Layout.of("n integer, t text, i integer");
+        String columns = "n integer, t text, i integer";
+        CopyRows.Layout layout = CopyRows.Layout.of(columns);
         CopyRows ordered = new CopyRows(layout).rowInOrder(2, 1, "yksi", 1);
         // the third value is not an Integer: refused after the first two were written
         assertThatThrownBy(() -> ordered.rowInOrder(0, 2, "kaksi", "kolme")).isInstanceOf(ClassCastException.class);
@@ -152,20 +135,23 @@ class CopyRowsTest extends QueryServiceTestBase {
         CopyRows unordered = new CopyRows(layout).row(1, "yksi", 1);
         assertThatThrownBy(() -> unordered.row(2, "kaksi", "kolme")).isInstanceOf(ClassCastException.class);
         unordered.row(3, "kolme", 3);
-        assertThat(stored(layout, ordered)).containsExactly("3 kolme 3", "1 yksi 1");
-        assertThat(stored(layout, unordered)).containsExactly("1 yksi 1", "3 kolme 3");
+        assertThat(stored(columns, ordered, "n || ' ' || t || ' ' || i")).containsExactly("3 kolme 3", "1 yksi 1");
+        assertThat(stored(columns, unordered, "n || ' ' || t || ' ' || i")).containsExactly("1 yksi 1", "3 kolme 3");
     }
 
-    /** The rows as a COPY into a temporary table stores them, in the table's order. */
-    private List<String> stored(CopyRows.Layout layout, CopyRows rows) throws SQLException {
+    /**
+     * The rows as a binary COPY into a temporary table of these columns stores them, each shown as {@code shown} says,
+     * in the table's order.
+     */
+    private List<String> stored(String columns, CopyRows rows, String shown) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
+            c.setAutoCommit(false); // rolled back: the pooled connection keeps no temporary tables
             try {
-                s.execute("CREATE TEMP TABLE refused (n integer, t text, i integer)");
+                s.execute("CREATE TEMP TABLE stored (" + columns + ")");
                 rows.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY refused (" + layout.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
+                        "COPY stored (" + CopyRows.Layout.of(columns).columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
                 List<String> stored = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT n || ' ' || t || ' ' || i FROM refused ORDER BY ctid")) {
+                try (ResultSet rs = s.executeQuery("SELECT " + shown + " FROM stored ORDER BY ctid")) {
                     while (rs.next()) {
                         stored.add(rs.getString(1));
                     }
