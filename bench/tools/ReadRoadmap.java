@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The roadmap's own SQL through plain JDBC: what GET /api/roadmap cannot beat. The query is the one
@@ -25,17 +26,17 @@ import java.util.List;
 public class ReadRoadmap {
 
     public static void main(String[] args) throws Exception {
-        LocalDate asOf = LocalDate.parse(args[2]);
-        int runs = Integer.parseInt(args[3]);
         if (args.length != 4 && args.length != 6) {
             throw new IllegalArgumentException("usage: ReadRoadmap.java JDBC_URL USER AS_OF RUNS [FIRST_DAY DAYS]");
         }
+        LocalDate asOf = LocalDate.parse(args[2]);
+        int runs = Integer.parseInt(args[3]);
         LocalDate firstDay = args.length == 6 ? LocalDate.parse(args[4]) : null;
         int days = args.length == 6 ? Integer.parseInt(args[5]) : 0;
         if (firstDay != null && days < 1) {
             throw new IllegalArgumentException("DAYS must be at least 1, not " + days);
         }
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         Field visible = Class.forName("fi.tiekartta.query.projects.ProjectViewTable").getDeclaredField("VISIBLE");
         visible.setAccessible(true);
         String sql = ((String) visible.get(null)).formatted("", "");
