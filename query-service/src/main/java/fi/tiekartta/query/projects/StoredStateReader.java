@@ -61,6 +61,39 @@ final class StoredStateReader {
         return jackson.readValue(json);
     }
 
+    /**
+     * The title, planned end year and target year of a stored state, the other fields skipped: neither decoded nor
+     * checked, so a state that Jackson would refuse for another field still gives these. A state not of the plain
+     * shape in these fields (or not an object) is read whole, by {@link #read}.
+     */
+    TitleAndYears titleAndYears(byte[] json) throws IOException {
+        try (JsonParser p = factory.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            String title = null;
+            Integer plannedEndYear = null;
+            Integer targetYear = null;
+            int expected = 0;
+            String name;
+            while ((name = nextName(p, STATE_FIELDS, expected)) != null) {
+                expected = nextExpected(STATE_FIELDS, name, expected);
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "title" -> title = text(p, value);
+                    case "plannedEndYear" -> plannedEndYear = number(p, value);
+                    case "targetYear" -> targetYear = number(p, value);
+                    default -> p.skipChildren();
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT);
+            if (p.nextToken() == null) {
+                return new TitleAndYears(title, plannedEndYear, targetYear);
+            }
+        } catch (NotPlain | IOException notPlain) {
+            // read whole below
+        }
+        return TitleAndYears.of(read(json));
+    }
+
     /** Not the plain shape: Jackson decides. */
     private static final class NotPlain extends RuntimeException {
         NotPlain() {

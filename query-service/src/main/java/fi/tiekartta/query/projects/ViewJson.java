@@ -94,6 +94,15 @@ public final class ViewJson {
         }
     }
 
+    /** The title, planned end year and target year of a stored state, the rest skipped ({@link StoredStateReader#titleAndYears}). */
+    public static TitleAndYears titleAndYears(byte[] stored) {
+        try {
+            return STATE.titleAndYears(stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable project state: " + new String(stored, StandardCharsets.UTF_8), e);
+        }
+    }
+
     /**
      * A stored state in the stored form with the vocabulary's label of today: itself when it is, else read and written
      * anew. @param status the row's status (its {@code status} column), null for none

@@ -6,6 +6,8 @@ import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.events.StatusChangeCorrectedEvent;
 import fi.tiekartta.events.StatusChangeRetractedEvent;
+import fi.tiekartta.query.projects.TitleAndYears;
+import fi.tiekartta.query.projects.ViewJson;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,11 +58,12 @@ public class ReportTimelines {
      * day (the one in force just before the year starts, and those starting during it), found in the two parts every
      * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
      * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
-     * read from the table's pages again; {@code YearRowsPlanTest}). Without their state: the state is parsed only
-     * where the fold reads it ({@link #DETAILS}). For the row in force on the year's eve, whether the project had
-     * begun on some day before the year: one probe of the project's earlier rows, made only when that row's own
+     * read from the table's pages again; {@code YearRowsPlanTest}). Without their state: it is read only where the
+     * fold reads it ({@link #STATES}). The first day of valid time as a day number, which the service reads as an
+     * integer where a date would be parsed from its text. For the row in force on the year's eve, whether the project
+     * had begun on some day before the year: one probe of the project's earlier rows, made only when that row's own
      * status does not already say so. So what is read grows with the projects and the year's changes, not with the
-     * years of history before it.
+     * years of history before it. Columns by position ({@link #timelinesOfYear}).
      */
     static final String YEAR_ROWS = "WITH visible AS ("
             + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
@@ -68,7 +71,8 @@ public class ReportTimelines {
             + "  UNION ALL"
             + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
             + "   WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) && daterange(?, ?, '[]'))"
-            + " SELECT v.*, CASE WHEN v.valid_from >= ? THEN false"
+            + " SELECT v.id, v.project_id, v.sector, v.valid_from - DATE '1970-01-01' AS valid_from_day, v.status,"
+            + "        CASE WHEN v.valid_from >= ? THEN false"
             + "                  WHEN v.status IN (" + BEGUN + ") THEN true"
             + "                  ELSE EXISTS (SELECT 1 FROM read_model.project_view b"
             + "                                WHERE b.project_id = v.project_id AND b.valid_from < ? AND b.status IN (" + BEGUN + ")"
@@ -77,13 +81,11 @@ public class ReportTimelines {
             + " FROM visible v";
 
     /**
-     * The fields of some rows' state that the year-end fold reads. The state is JSON kept as text (V11): one parse
-     * per row for its three fields, where ->> would parse it thrice.
+     * The state of some rows, for the fields the year-end fold reads, which the service picks out of it
+     * ({@link ViewJson#titleAndYears}): in the database one {@code json_to_record} per row took about 14 µs, three fifths
+     * of the statement (docs/PERFORMANCE.md, "What changed on 2026-12-01 (afternoon)").
      */
-    private static final String DETAILS = "SELECT v.id, f.title, f.\"plannedEndYear\" AS planned_end_year,"
-            + " f.\"targetYear\" AS target_year"
-            + " FROM read_model.project_view v, LATERAL json_to_record(CAST(v.state AS json)) AS f(title text, \"plannedEndYear\" int, \"targetYear\" int)"
-            + " WHERE v.id = ANY (?)";
+    private static final String STATES = "SELECT id, state FROM read_model.project_view WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final ProjectionPosition position;
@@ -108,16 +110,12 @@ public class ReportTimelines {
         }
     }
 
-    /** A row of {@link #YEAR_ROWS}. */
-    private record YearRow(long id, String projectId, String sector, LocalDate validFrom, ProjectStatus status,
+    /** A row of {@link #YEAR_ROWS}; {@code validFrom} as a day number ({@link LocalDate#toEpochDay}). */
+    private record YearRow(long id, String projectId, String sector, int validFrom, ProjectStatus status,
                            boolean begunBeforeYear) {
     }
 
-    /** What {@link #DETAILS} reads of one row's state. */
-    private record Details(String title, Integer plannedEndYear, Integer targetYear) {
-
-        static final Details NOT_READ = new Details(null, null, null);
-    }
+    private static final Comparator<YearRow> IN_VALID_TIME = Comparator.comparingInt(YearRow::validFrom);
 
     /**
      * The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. Runs inside the
@@ -130,30 +128,34 @@ public class ReportTimelines {
                      "the year's timelines are read in one repeatable-read snapshot");
         Map<String, List<YearRow>> byProject = new HashMap<>();
         jdbc.query(YEAR_ROWS, rs -> {
-            YearRow row = new YearRow(rs.getLong("id"), rs.getString("project_id"), rs.getString("sector"),
-                                      rs.getObject("valid_from", LocalDate.class), ProjectStatus.valueOf(rs.getString("status")),
-                                      rs.getBoolean("begun_before_year"));
-            byProject.computeIfAbsent(row.projectId(), id -> new ArrayList<>()).add(row);
+            String projectId = rs.getString(2);
+            List<YearRow> rows = byProject.get(projectId);
+            if (rows == null) {
+                rows = new ArrayList<>();
+                byProject.put(projectId, rows);
+            }
+            rows.add(new YearRow(rs.getLong(1), projectId, rs.getString(3), rs.getInt(4), ProjectStatus.valueOf(rs.getString(5)),
+                                 rs.getBoolean(6)));
         }, yearRowsArguments(year, knownAt));
         List<Long> read = new ArrayList<>();
         for (List<YearRow> rows : byProject.values()) {
-            rows.sort(Comparator.comparing(YearRow::validFrom));
+            rows.sort(IN_VALID_TIME);
             for (int i = 0; i < rows.size(); i++) {
                 if (readsDetailsOf(rows, i)) {
                     read.add(rows.get(i).id());
                 }
             }
         }
-        Map<Long, Details> details = detailsOf(read);
+        Map<Long, TitleAndYears> details = detailsOf(read);
         List<YearTimeline> timelines = new ArrayList<>(byProject.size());
         for (List<YearRow> rows : byProject.values()) {
             List<TimelineSegment> segments = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 YearRow row = rows.get(i);
                 // only the rows read above are looked up: a year has ten times as many rows as details
-                Details d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), Details.NOT_READ) : Details.NOT_READ;
-                segments.add(new TimelineSegment(row.projectId(), row.sector(), row.validFrom(), row.status(), d.title(),
-                                                 d.plannedEndYear(), d.targetYear()));
+                TitleAndYears d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), TitleAndYears.NONE) : TitleAndYears.NONE;
+                segments.add(new TimelineSegment(row.projectId(), row.sector(), LocalDate.ofEpochDay(row.validFrom()), row.status(),
+                                                 d.title(), d.plannedEndYear(), d.targetYear()));
             }
             YearRow first = rows.get(0);
             timelines.add(new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status())));
@@ -176,11 +178,10 @@ public class ReportTimelines {
         return new Object[] {known, eve, lastDay, known, known, eve, lastDay, firstDay, firstDay, known, known};
     }
 
-    private Map<Long, Details> detailsOf(List<Long> ids) {
-        Map<Long, Details> details = new HashMap<>();
-        jdbc.query(DETAILS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
-            details.put(rs.getLong("id"), new Details(rs.getString("title"), rs.getObject("planned_end_year", Integer.class),
-                                                      rs.getObject("target_year", Integer.class)));
+    private Map<Long, TitleAndYears> detailsOf(List<Long> ids) {
+        Map<Long, TitleAndYears> details = new HashMap<>();
+        jdbc.query(STATES, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
+            details.put(rs.getLong(1), ViewJson.titleAndYears(rs.getBytes(2)));
         });
         return details;
     }

@@ -26,6 +26,37 @@ class StoredStateReaderTest {
     }
 
     @Test
+    void theTitleAndYearsAlone_areThoseOfTheWholeState_inEitherForm() throws Exception {
+        for (RandomStates.InBothForms state : RandomStates.inBothForms(11, 2000)) {
+            for (byte[] form : List.of(state.stored(), state.before())) {
+                ProjectState whole = state.state();
+                assertThat(reader.titleAndYears(form))
+                        .isEqualTo(new TitleAndYears(whole.title(), whole.plannedEndYear(), whole.targetYear()));
+            }
+        }
+    }
+
+    @Test
+    void theTitleAndYears_ofJsonOfAnotherShapeInThem_areJacksons() throws Exception {
+        for (String json : List.of(
+                "{\"title\":5,\"plannedEndYear\":\"2030\",\"targetYear\":2.031e3}",
+                "{\"title\":\"A\",\"targetYear\":12345678901234}",
+                "{\"title\":\"A\",\"title\":\"B\",\"plannedEndYear\":null}",
+                "{\"title\":\"A\"} x")) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            ProjectState jackson;
+            try {
+                jackson = JSON.readValue(bytes, ProjectState.class);
+            } catch (Exception e) {
+                assertThatThrownBy(() -> reader.titleAndYears(bytes)).as(json).isInstanceOf(e.getClass());
+                continue;
+            }
+            assertThat(reader.titleAndYears(bytes)).as(json)
+                    .isEqualTo(new TitleAndYears(jackson.title(), jackson.plannedEndYear(), jackson.targetYear()));
+        }
+    }
+
+    @Test
     void jsonOfAnotherShape_readsAsJacksonReadsIt() throws Exception {
         for (String json : List.of(
                 "{\"projectId\":\"TE-1\",\"status\":\"DONE\",\"units\":null,\"extra\":{\"a\":[1,{\"b\":2}]},\"plannedEndYear\":\"2030\"}",
