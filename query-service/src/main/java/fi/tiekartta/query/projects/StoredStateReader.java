@@ -20,7 +20,7 @@ import java.util.List;
  * {@code DateTimeFormatter}) was a third of a roadmap not kept when the roadmap still decoded its states. It reads
  * the shape the projection writes: strings, whole numbers, statuses by name, days as {@code yyyy-MM-dd}, unknown
  * properties skipped. Anything else is given to {@code jackson}, the reader it stands in for, so that the result is
- * always the one Jackson gives.
+ * always the one Jackson gives; but {@link #titleAndYears}, which reads three fields and does not check the others.
  */
 final class StoredStateReader {
 
@@ -91,7 +91,11 @@ final class StoredStateReader {
         } catch (NotPlain | IOException notPlain) {
             // read whole below
         }
-        return TitleAndYears.of(read(json));
+        ProjectState whole = read(json);
+        if (whole == null) {
+            throw new IOException("not a project state: JSON null");
+        }
+        return TitleAndYears.of(whole);
     }
 
     /** Not the plain shape: Jackson decides. */

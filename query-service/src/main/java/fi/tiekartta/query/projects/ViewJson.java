@@ -23,7 +23,7 @@ import java.util.Map;
  * order, nulls written, {@code statusLabel} beside {@code status}, byte for byte as Jackson writes a
  * {@link ProjectView}. So a roadmap of 10,000 projects writes each stored state into its answer as it came from the
  * database ({@link #writeView}), without decoding 4 MB of state and writing 5 MB of JSON anew; the other readers
- * read it as a {@link ProjectState}, skipping the label.
+ * read it as a {@link ProjectState}, skipping the label, or only its {@link TitleAndYears} (the year-end report).
  *
  * <p>States stored before this form (without {@code statusLabel}: nulls left out, and before V10 in jsonb's key
  * order) stay until the next rebuild; {@link #asStored} reads and writes such a state anew, so every answer is the

@@ -60,7 +60,7 @@ public class ReportTimelines {
      * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
      * read from the table's pages again; {@code YearRowsPlanTest}). Without their state: it is read only where the
      * fold reads it ({@link #STATES}). The first day of valid time as a day number, which the service reads as an
-     * integer where a date would be parsed from its text. For the row in force on the year's eve, whether the project
+     * integer where a date would be parsed from its text (no row has an infinite day, which the subtraction refuses). For the row in force on the year's eve, whether the project
      * had begun on some day before the year: one probe of the project's earlier rows, made only when that row's own
      * status does not already say so. So what is read grows with the projects and the year's changes, not with the
      * years of history before it. Columns by position ({@link #timelinesOfYear}).

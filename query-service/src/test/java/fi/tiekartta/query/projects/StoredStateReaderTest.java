@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.support.eventstore.EventJson;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The stored states read field by field are what Jackson reads, whatever the JSON holds. */
+/**
+ * The stored states read field by field are what Jackson reads, whatever the JSON holds; their title and years alone
+ * are Jackson's too, but where only another field is refused.
+ */
 class StoredStateReaderTest {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
@@ -34,6 +38,15 @@ class StoredStateReaderTest {
                         .isEqualTo(new TitleAndYears(whole.title(), whole.plannedEndYear(), whole.targetYear()));
             }
         }
+    }
+
+    @Test
+    void theTitleAndYears_areReadWithoutTheOtherFields_whichAreNotChecked() throws Exception {
+        byte[] json = ("{\"title\":\"A\",\"status\":\"VALMIS_KAI\",\"effectiveDate\":\"2024-02-30\","
+                       + "\"units\":[{\"targetYear\":2040}],\"plannedEndYear\":2030,\"targetYear\":2031}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> reader.read(json)).isNotNull();
+        assertThat(reader.titleAndYears(json)).isEqualTo(new TitleAndYears("A", 2030, 2031));
+        assertThatThrownBy(() -> reader.titleAndYears("null".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -84,6 +97,9 @@ class StoredStateReaderTest {
                 continue;
             }
             assertThat(reader.read(bytes)).as(json).isEqualTo(jackson);
+            ProjectState whole = (ProjectState) jackson;
+            assertThat(reader.titleAndYears(bytes)).as(json)
+                    .isEqualTo(new TitleAndYears(whole.title(), whole.plannedEndYear(), whole.targetYear()));
         }
         for (String refused : List.of("{\"status\":\"VALMIS_KAI\"}", "{\"effectiveDate\":\"2024-02-30\"}")) {
             byte[] bytes = refused.getBytes(StandardCharsets.UTF_8);
