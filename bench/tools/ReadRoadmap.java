@@ -16,7 +16,7 @@ import java.util.Random;
  * The roadmap's own SQL through plain JDBC: what GET /api/roadmap cannot beat. The query is the one
  * ProjectViewTable.visibleAt runs for the whole roadmap (no sector, no status, no order), read from the
  * query-service's class so that it cannot drift from it; every row and every column it returns is read, all rows
- * at once as the service's JdbcTemplate reads them (no fetch size, each run its own transaction).
+ * at once (no fetch size) and each run in a transaction of its own, as the service reads them.
  *
  * <pre>java -cp &lt;query-service classes and libs&gt; ReadRoadmap.java JDBC_URL USER AS_OF RUNS [FIRST_DAY DAYS]</pre>
  *
@@ -43,6 +43,7 @@ public class ReadRoadmap {
         String sql = ((String) visible.get(null)).formatted("", "");
         try (Connection connection = DriverManager.getConnection(args[0], args[1], "");
              PreparedStatement query = connection.prepareStatement(sql)) {
+            connection.setAutoCommit(false);
             long rows = 0;
             long bytes = 0;
             double first = 0;
@@ -71,6 +72,7 @@ public class ReadRoadmap {
                         rows++;
                     }
                 }
+                connection.commit();
                 double ms = (System.nanoTime() - started) / 1e6;
                 if (run == 0) {
                     first = ms;
