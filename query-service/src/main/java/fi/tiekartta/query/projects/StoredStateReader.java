@@ -67,26 +67,25 @@ final class StoredStateReader {
      * shape in these fields (or not an object) is read whole, by {@link #read}.
      */
     TitleAndYears titleAndYears(byte[] json) throws IOException {
+        final class Found {
+            String title;
+            Integer plannedEndYear;
+            Integer targetYear;
+        }
         try (JsonParser p = factory.createParser(json)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
-            String title = null;
-            Integer plannedEndYear = null;
-            Integer targetYear = null;
-            int expected = 0;
-            String name;
-            while ((name = nextName(p, STATE_FIELDS, expected)) != null) {
-                expected = nextExpected(STATE_FIELDS, name, expected);
-                JsonToken value = p.nextToken();
+            Found found = new Found();
+            eachField(p, STATE_FIELDS, (name, value) -> {
                 switch (name) {
-                    case "title" -> title = text(p, value);
-                    case "plannedEndYear" -> plannedEndYear = number(p, value);
-                    case "targetYear" -> targetYear = number(p, value);
+                    case "title" -> found.title = text(p, value);
+                    case "plannedEndYear" -> found.plannedEndYear = number(p, value);
+                    case "targetYear" -> found.targetYear = number(p, value);
                     default -> p.skipChildren();
                 }
-            }
+            });
             expect(p.currentToken(), JsonToken.END_OBJECT);
             if (p.nextToken() == null) {
-                return new TitleAndYears(title, plannedEndYear, targetYear);
+                return new TitleAndYears(found.title, found.plannedEndYear, found.targetYear);
             }
         } catch (NotPlain | IOException notPlain) {
             // read whole below
@@ -148,6 +147,22 @@ final class StoredStateReader {
         expect(p.currentToken(), JsonToken.END_OBJECT);
         return new ProjectState(projectId, sector, title, owner, plannedStartYear, plannedEndYear, description, status,
                                 progressPercent, targetYear, scheduledFor, note, effectiveDate, units);
+    }
+
+    /** What is done with one field of an object: its value is the parser's current token. */
+    @FunctionalInterface
+    private interface FieldReader {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /** Gives each field of the object whose start was just read to {@code reader}, until the object's end. */
+    private static void eachField(JsonParser p, SerializableString[] fields, FieldReader reader) throws IOException {
+        int expected = 0;
+        String name;
+        while ((name = nextName(p, fields, expected)) != null) {
+            expected = nextExpected(fields, name, expected);
+            reader.read(name, p.nextToken());
+        }
     }
 
     /**
