@@ -1,6 +1,9 @@
 package fi.tiekartta.query.projects;
 
-/** Three fields of a {@link ProjectState}, read alone where thousands of states are read for them only ({@link ViewJson#titleAndYears}). */
+/**
+ * Three fields of a {@link ProjectState}, read alone where thousands of states are read for these only
+ * ({@link ViewJson#titleAndYears}).
+ */
 public record TitleAndYears(String title, Integer plannedEndYear, Integer targetYear) {
 
     /** Nothing read. */

@@ -94,7 +94,10 @@ public final class ViewJson {
         }
     }
 
-    /** The title, planned end year and target year of a stored state, the rest skipped ({@link StoredStateReader#titleAndYears}). */
+    /**
+     * The title, planned end year and target year of a stored state, the rest skipped
+     * ({@link StoredStateReader#titleAndYears}).
+     */
     public static TitleAndYears titleAndYears(byte[] stored) {
         try {
             return STATE.titleAndYears(stored);

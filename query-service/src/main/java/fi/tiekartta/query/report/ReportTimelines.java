@@ -60,10 +60,11 @@ public class ReportTimelines {
      * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
      * read from the table's pages again; {@code YearRowsPlanTest}). Without their state: it is read only where the
      * fold reads it ({@link #STATES}). The first day of valid time as a day number, which the service reads as an
-     * integer where a date would be parsed from its text (no row has an infinite day, which the subtraction refuses). For the row in force on the year's eve, whether the project
-     * had begun on some day before the year: one probe of the project's earlier rows, made only when that row's own
-     * status does not already say so. So what is read grows with the projects and the year's changes, not with the
-     * years of history before it. Columns by position ({@link #timelinesOfYear}).
+     * integer where a date would be parsed from its text (no row has an infinite day, which the subtraction refuses).
+     * For the row in force on the year's eve, whether the project had begun on some day before the year: one probe of
+     * the project's earlier rows, made only when that row's own status does not already say so. So what is read grows
+     * with the projects and the year's changes, not with the years of history before it. Columns by position
+     * ({@link #timelinesOfYear}).
      */
     static final String YEAR_ROWS = "WITH visible AS ("
             + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
@@ -82,8 +83,8 @@ public class ReportTimelines {
 
     /**
      * The state of some rows, for the fields the year-end fold reads, which the service picks out of it
-     * ({@link ViewJson#titleAndYears}): in the database one {@code json_to_record} per row took about 14 µs, three fifths
-     * of the statement (docs/PERFORMANCE.md, "What changed on 2026-12-01 (afternoon)").
+     * ({@link ViewJson#titleAndYears}): in the database one {@code json_to_record} per row took about 14 µs, three
+     * fifths of the statement (docs/PERFORMANCE.md, "What changed on 2026-12-01 (afternoon)").
      */
     private static final String STATES = "SELECT id, state FROM read_model.project_view WHERE id = ANY (?)";
 
@@ -134,8 +135,8 @@ public class ReportTimelines {
                 rows = new ArrayList<>();
                 byProject.put(projectId, rows);
             }
-            rows.add(new YearRow(rs.getLong(1), projectId, rs.getString(3), rs.getInt(4), ProjectStatus.valueOf(rs.getString(5)),
-                                 rs.getBoolean(6)));
+            rows.add(new YearRow(rs.getLong(1), projectId, rs.getString(3), rs.getInt(4),
+                                 ProjectStatus.valueOf(rs.getString(5)), rs.getBoolean(6)));
         }, yearRowsArguments(year, knownAt));
         List<Long> read = new ArrayList<>();
         for (List<YearRow> rows : byProject.values()) {
@@ -153,9 +154,10 @@ public class ReportTimelines {
             for (int i = 0; i < rows.size(); i++) {
                 YearRow row = rows.get(i);
                 // only the rows read above are looked up: a year has ten times as many rows as details
-                TitleAndYears d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), TitleAndYears.NONE) : TitleAndYears.NONE;
-                segments.add(new TimelineSegment(row.projectId(), row.sector(), LocalDate.ofEpochDay(row.validFrom()), row.status(),
-                                                 d.title(), d.plannedEndYear(), d.targetYear()));
+                TitleAndYears d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), TitleAndYears.NONE)
+                                                          : TitleAndYears.NONE;
+                segments.add(new TimelineSegment(row.projectId(), row.sector(), LocalDate.ofEpochDay(row.validFrom()),
+                                                 row.status(), d.title(), d.plannedEndYear(), d.targetYear()));
             }
             YearRow first = rows.get(0);
             timelines.add(new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status())));

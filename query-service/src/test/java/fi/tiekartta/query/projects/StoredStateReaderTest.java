@@ -43,7 +43,8 @@ class StoredStateReaderTest {
     @Test
     void theTitleAndYears_areReadWithoutTheOtherFields_whichAreNotChecked() throws Exception {
         byte[] json = ("{\"title\":\"A\",\"status\":\"VALMIS_KAI\",\"effectiveDate\":\"2024-02-30\","
-                       + "\"units\":[{\"targetYear\":2040}],\"plannedEndYear\":2030,\"targetYear\":2031}").getBytes(StandardCharsets.UTF_8);
+                       + "\"units\":[{\"targetYear\":2040}],\"plannedEndYear\":2030,\"targetYear\":2031}")
+                .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> reader.read(json)).isNotNull();
         assertThat(reader.titleAndYears(json)).isEqualTo(new TitleAndYears("A", 2030, 2031));
         assertThatThrownBy(() -> reader.titleAndYears("null".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
