@@ -33,9 +33,7 @@ class StoredStateReaderTest {
     void theTitleAndYearsAlone_areThoseOfTheWholeState_inEitherForm() throws Exception {
         for (RandomStates.InBothForms state : RandomStates.inBothForms(11, 2000)) {
             for (byte[] form : List.of(state.stored(), state.before())) {
-                ProjectState whole = state.state();
-                assertThat(reader.titleAndYears(form))
-                        .isEqualTo(new TitleAndYears(whole.title(), whole.plannedEndYear(), whole.targetYear()));
+                assertThat(reader.titleAndYears(form)).isEqualTo(TitleAndYears.of(state.state()));
             }
         }
     }
@@ -83,9 +81,7 @@ class StoredStateReaderTest {
                 continue;
             }
             assertThat(reader.read(bytes)).as(json).isEqualTo(jackson);
-            ProjectState whole = (ProjectState) jackson;
-            assertThat(reader.titleAndYears(bytes)).as(json)
-                    .isEqualTo(new TitleAndYears(whole.title(), whole.plannedEndYear(), whole.targetYear()));
+            assertThat(reader.titleAndYears(bytes)).as(json).isEqualTo(TitleAndYears.of((ProjectState) jackson));
         }
         for (String refused : List.of("{\"status\":\"VALMIS_KAI\"}", "{\"effectiveDate\":\"2024-02-30\"}")) {
             byte[] bytes = refused.getBytes(StandardCharsets.UTF_8);
