@@ -42,7 +42,8 @@ public final class BulkProjection {
                 ProjectTimeline.Segment segment = row.segment;
                 views.rowInOrder(ProjectViewTable.rebuildOrder(segment.validFrom(), row.recordedTo()),
                                  row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
-                                 segment.state().sector(), segment.state().status().name(), ViewJson.stored(segment.state()));
+                                 segment.state().sector(), segment.state().status().name(), ViewJson.stored(segment.state()),
+                                 segment.state().title(), segment.state().plannedEndYear(), segment.state().targetYear());
             }
         }
         heads.row(projectId, project.lastSequence(), project.versionRecordedAt(), project.lastRecordedAt());

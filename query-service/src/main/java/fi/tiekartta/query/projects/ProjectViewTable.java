@@ -58,11 +58,12 @@ public class ProjectViewTable {
 
     /**
      * The table's columns (but its surrogate id) with their types, in the order the live INSERT and the rebuild's COPY
-     * write them.
+     * write them. The last three repeat fields of the state for the year-end report, which reads only those (V14).
      */
     public static final CopyRows.Layout COLUMNS = CopyRows.Layout.of(
             "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
-            + "recorded_to timestamp with time zone, sector text, status text, state text");
+            + "recorded_to timestamp with time zone, sector text, status text, state text, title text, planned_end_year integer, "
+            + "target_year integer");
 
     /**
      * Added to a closed row's day: larger than the days between {@link LocalDate#MIN} and {@link LocalDate#MAX}
@@ -122,7 +123,7 @@ public class ProjectViewTable {
                     ps.setDate(2, Date.valueOf(row.validFrom()));
                 }));
         List<ProjectionBatch.NewRow> added = batch.inserts.stream().filter(row -> !row.dropped()).toList();
-        jdbc.batchUpdate("INSERT INTO read_model.project_view (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO read_model.project_view (" + COLUMNS.columnNames() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          added, added.size(), (ps, row) -> {
                              Segment segment = row.segment;
                              ps.setString(1, row.projectId);
@@ -137,6 +138,9 @@ public class ProjectViewTable {
                              ps.setString(6, segment.state().sector());
                              ps.setString(7, segment.state().status().name());
                              ps.setString(8, new String(ViewJson.stored(segment.state()), StandardCharsets.UTF_8));
+                             ps.setString(9, segment.state().title());
+                             ps.setObject(10, segment.state().plannedEndYear(), Types.INTEGER);
+                             ps.setObject(11, segment.state().targetYear(), Types.INTEGER);
                          });
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * {@code DateTimeFormatter}) was a third of a roadmap not kept when the roadmap still decoded its states. It reads
  * the shape the projection writes: strings, whole numbers, statuses by name, days as {@code yyyy-MM-dd}, unknown
  * properties skipped. Anything else is given to {@code jackson}, the reader it stands in for, so that the result is
- * always the one Jackson gives; but {@link #titleAndYears}, which reads three fields and does not check the others.
+ * always the one Jackson gives.
  */
 final class StoredStateReader {
 
@@ -59,42 +59,6 @@ final class StoredStateReader {
             // given to Jackson below
         }
         return jackson.readValue(json);
-    }
-
-    /**
-     * The title, planned end year and target year of a stored state, the other fields skipped: neither decoded nor
-     * checked, so a state that Jackson would refuse for another field still gives these. A state not of the plain
-     * shape in these fields (or not an object) is read whole, by {@link #read}.
-     */
-    TitleAndYears titleAndYears(byte[] json) throws IOException {
-        final class Found {
-            String title;
-            Integer plannedEndYear;
-            Integer targetYear;
-        }
-        try (JsonParser p = factory.createParser(json)) {
-            expect(p.nextToken(), JsonToken.START_OBJECT);
-            Found found = new Found();
-            eachField(p, STATE_FIELDS, (name, value) -> {
-                switch (name) {
-                    case "title" -> found.title = text(p, value);
-                    case "plannedEndYear" -> found.plannedEndYear = number(p, value);
-                    case "targetYear" -> found.targetYear = number(p, value);
-                    default -> p.skipChildren();
-                }
-            });
-            expect(p.currentToken(), JsonToken.END_OBJECT);
-            if (p.nextToken() == null) {
-                return new TitleAndYears(found.title, found.plannedEndYear, found.targetYear);
-            }
-        } catch (NotPlain | IOException notPlain) {
-            // read whole below
-        }
-        ProjectState whole = read(json);
-        if (whole == null) {
-            throw new IOException("not a project state: JSON null");
-        }
-        return TitleAndYears.of(whole);
     }
 
     /** Not the plain shape: Jackson decides. */
@@ -147,22 +111,6 @@ final class StoredStateReader {
         expect(p.currentToken(), JsonToken.END_OBJECT);
         return new ProjectState(projectId, sector, title, owner, plannedStartYear, plannedEndYear, description, status,
                                 progressPercent, targetYear, scheduledFor, note, effectiveDate, units);
-    }
-
-    /** What is done with one field of an object: its value is the parser's current token. */
-    @FunctionalInterface
-    private interface FieldReader {
-        void read(String name, JsonToken value) throws IOException;
-    }
-
-    /** Gives each field of the object whose start was just read to {@code reader}, until the object's end. */
-    private static void eachField(JsonParser p, SerializableString[] fields, FieldReader reader) throws IOException {
-        int expected = 0;
-        String name;
-        while ((name = nextName(p, fields, expected)) != null) {
-            expected = nextExpected(fields, name, expected);
-            reader.read(name, p.nextToken());
-        }
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Map;
  * order, nulls written, {@code statusLabel} beside {@code status}, byte for byte as Jackson writes a
  * {@link ProjectView}. So a roadmap of 10,000 projects writes each stored state into its answer as it came from the
  * database ({@link #writeView}), without decoding 4 MB of state and writing 5 MB of JSON anew; the other readers
- * read it as a {@link ProjectState}, skipping the label, or only its {@link TitleAndYears} (the year-end report).
+ * read it as a {@link ProjectState}, skipping the label.
  *
  * <p>States stored before this form (without {@code statusLabel}: nulls left out, and before V10 in jsonb's key
  * order) stay until the next rebuild; {@link #asStored} reads and writes such a state anew, so every answer is the
@@ -89,18 +89,6 @@ public final class ViewJson {
     public static ProjectState read(byte[] stored) {
         try {
             return STATE.read(stored);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable project state: " + new String(stored, StandardCharsets.UTF_8), e);
-        }
-    }
-
-    /**
-     * The title, planned end year and target year of a stored state, the rest skipped
-     * ({@link StoredStateReader#titleAndYears}).
-     */
-    public static TitleAndYears titleAndYears(byte[] stored) {
-        try {
-            return STATE.titleAndYears(stored);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable project state: " + new String(stored, StandardCharsets.UTF_8), e);
         }

@@ -6,8 +6,6 @@ import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.events.StatusChangeCorrectedEvent;
 import fi.tiekartta.events.StatusChangeRetractedEvent;
-import fi.tiekartta.query.projects.TitleAndYears;
-import fi.tiekartta.query.projects.ViewJson;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,8 +56,8 @@ public class ReportTimelines {
      * day (the one in force just before the year starts, and those starting during it), found in the two parts every
      * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
      * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
-     * read from the table's pages again; {@code YearRowsPlanTest}). Without their state: it is read only where the
-     * fold reads it ({@link #STATES}). The first day of valid time as a day number, which the service reads as an
+     * read from the table's pages again; {@code YearRowsPlanTest}). Without the fields of their state: they are read
+     * only where the fold reads them ({@link #DETAILS}). The first day of valid time as a day number, which the service reads as an
      * integer where a date would be parsed from its text (no row has an infinite day, which the subtraction refuses).
      * For the row in force on the year's eve, whether the project had begun on some day before the year: one probe of
      * the project's earlier rows, made only when that row's own status does not already say so. So what is read grows
@@ -82,11 +80,11 @@ public class ReportTimelines {
             + " FROM visible v";
 
     /**
-     * The state of some rows, for the fields the year-end fold reads, which the service picks out of it
-     * ({@link ViewJson#titleAndYears}): in the database one {@code json_to_record} per row took about 14 µs, three
-     * fifths of the statement (docs/PERFORMANCE.md, "What changed on 2026-12-01 (afternoon)").
+     * The title, planned end year and target year of some rows: the fields of their state the year-end fold reads,
+     * as columns of their own (V14).
      */
-    private static final String STATES = "SELECT id, state FROM read_model.project_view WHERE id = ANY (?)";
+    private static final String DETAILS = "SELECT id, title, planned_end_year, target_year FROM read_model.project_view"
+            + " WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final ProjectionPosition position;
@@ -120,7 +118,7 @@ public class ReportTimelines {
 
     /**
      * The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. Runs inside the
-     * caller's repeatable-read transaction ({@link YearEndReports}): the rows' state is read by id in a second
+     * caller's repeatable-read transaction ({@link YearEndReports}): the rows' details are read by id in a second
      * statement, which must see the same rows as the first.
      */
     public List<YearTimeline> timelinesOfYear(int year, Instant knownAt) {
@@ -147,15 +145,14 @@ public class ReportTimelines {
                 }
             }
         }
-        Map<Long, TitleAndYears> details = detailsOf(read);
+        Map<Long, Details> details = detailsOf(read);
         List<YearTimeline> timelines = new ArrayList<>(byProject.size());
         for (List<YearRow> rows : byProject.values()) {
             List<TimelineSegment> segments = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 YearRow row = rows.get(i);
                 // only the rows read above are looked up: a year has ten times as many rows as details
-                TitleAndYears d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), TitleAndYears.NONE)
-                                                          : TitleAndYears.NONE;
+                Details d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), Details.NONE) : Details.NONE;
                 segments.add(new TimelineSegment(row.projectId(), row.sector(), LocalDate.ofEpochDay(row.validFrom()),
                                                  row.status(), d.title(), d.plannedEndYear(), d.targetYear()));
             }
@@ -180,10 +177,16 @@ public class ReportTimelines {
         return new Object[] {known, eve, lastDay, known, known, eve, lastDay, firstDay, firstDay, known, known};
     }
 
-    private Map<Long, TitleAndYears> detailsOf(List<Long> ids) {
-        Map<Long, TitleAndYears> details = new HashMap<>();
-        jdbc.query(STATES, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
-            details.put(rs.getLong(1), ViewJson.titleAndYears(rs.getBytes(2)));
+    /** What {@link #DETAILS} reads of a row. */
+    private record Details(String title, Integer plannedEndYear, Integer targetYear) {
+
+        static final Details NONE = new Details(null, null, null);
+    }
+
+    private Map<Long, Details> detailsOf(List<Long> ids) {
+        Map<Long, Details> details = new HashMap<>();
+        jdbc.query(DETAILS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
+            details.put(rs.getLong(1), new Details(rs.getString(2), rs.getObject(3, Integer.class), rs.getObject(4, Integer.class)));
         });
         return details;
     }

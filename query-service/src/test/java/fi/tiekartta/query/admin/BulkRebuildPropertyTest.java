@@ -8,6 +8,8 @@ import fi.tiekartta.query.timetravel.RandomHistory;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -34,6 +36,9 @@ class BulkRebuildPropertyTest extends QueryServiceTestBase {
 
     private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
     private static final int PROJECTS = 6;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @ParameterizedTest
     @ValueSource(longs = {3, 17, 42, 101})
@@ -72,13 +77,24 @@ class BulkRebuildPropertyTest extends QueryServiceTestBase {
         TreeSet<LocalDate> days = new TreeSet<>();
         histories.forEach(h -> days.addAll(h.interestingDays()));
         Map<String, String> live = answers(ids, round, days, knownAfter);
+        assertThat(rowsWhoseDetailsDifferFromTheirState(ids)).as("live").isZero();
 
         assertThat(api().post("/api/admin/replay", ADMIN, "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/api/admin/replay", ADMIN).json().get("state").asText().equals("IDLE"));
 
         Map<String, String> rebuilt = answers(ids, round, days, knownAfter);
+        assertThat(rowsWhoseDetailsDifferFromTheirState(ids)).as("rebuilt").isZero();
         assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
         live.forEach((query, answer) -> assertThat(rebuilt.get(query)).as("seed %d: %s", seed, query).isEqualTo(answer));
+    }
+
+    /** The rows of these projects whose title and years (V14) are not the ones their state holds. */
+    private long rowsWhoseDetailsDifferFromTheirState(List<String> ids) {
+        return jdbc.queryForObject("SELECT count(*) FROM read_model.project_view, CAST(state AS json) s WHERE project_id = ANY (?)"
+                                   + " AND (title IS DISTINCT FROM s ->> 'title'"
+                                   + "   OR planned_end_year IS DISTINCT FROM CAST(s ->> 'plannedEndYear' AS integer)"
+                                   + "   OR target_year IS DISTINCT FROM CAST(s ->> 'targetYear' AS integer))",
+                                   Long.class, (Object) ids.toArray(String[]::new));
     }
 
     private Map<String, String> answers(List<String> ids, String round, TreeSet<LocalDate> days, List<Instant> knownAfter) {

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.support.eventstore.EventJson;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * The stored states read field by field are what Jackson reads, whatever the JSON holds; their title and years alone
- * are Jackson's too, but where only another field is refused.
- */
+/** The stored states read field by field are what Jackson reads, whatever the JSON holds. */
 class StoredStateReaderTest {
 
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
@@ -30,32 +26,8 @@ class StoredStateReaderTest {
     }
 
     @Test
-    void theTitleAndYearsAlone_areThoseOfTheWholeState_inEitherForm() throws Exception {
-        for (RandomStates.InBothForms state : RandomStates.inBothForms(11, 2000)) {
-            for (byte[] form : List.of(state.stored(), state.before())) {
-                assertThat(reader.titleAndYears(form)).isEqualTo(TitleAndYears.of(state.state()));
-            }
-        }
-    }
-
-    @Test
-    void theTitleAndYears_areReadWithoutTheOtherFields_whichAreNotChecked() throws Exception {
-        byte[] json = ("{\"title\":\"A\",\"status\":\"VALMIS_KAI\",\"effectiveDate\":\"2024-02-30\","
-                       + "\"units\":[{\"targetYear\":2040}],\"plannedEndYear\":2030,\"targetYear\":2031}")
-                .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> reader.read(json)).isNotNull();
-        assertThat(reader.titleAndYears(json)).isEqualTo(new TitleAndYears("A", 2030, 2031));
-        assertThatThrownBy(() -> reader.titleAndYears("null".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
-        byte[] tooLarge = "{\"title\":\"A\",\"targetYear\":12345678901234}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> JSON.readValue(tooLarge, ProjectState.class)).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> reader.titleAndYears(tooLarge)).isInstanceOf(IOException.class);
-    }
-
-    @Test
-    void jsonOfAnotherShape_readsAsJacksonReadsIt_asDoItsTitleAndYears() throws Exception {
+    void jsonOfAnotherShape_readsAsJacksonReadsIt() throws Exception {
         for (String json : List.of(
-                "{\"title\":5,\"plannedEndYear\":\"2030\",\"targetYear\":2.031e3}",
-                "{\"title\":\"A\",\"title\":\"B\",\"plannedEndYear\":null}",
                 "{\"projectId\":\"TE-1\",\"status\":\"DONE\",\"units\":null,\"extra\":{\"a\":[1,{\"b\":2}]},\"plannedEndYear\":\"2030\"}",
                 "{\"projectId\":\"TE-1\",\"plannedStartYear\":2.0e3,\"effectiveDate\":\"2024-06-30\",\"projectId\":\"TE-2\"}",
                 "{\"projectId\":\"TE-1\",\"effectiveDate\":[2024,6,30],\"units\":[{\"unit\":\"VAKA\",\"status\":\"WAITING\",\"x\":null}]}",
@@ -81,7 +53,6 @@ class StoredStateReaderTest {
                 continue;
             }
             assertThat(reader.read(bytes)).as(json).isEqualTo(jackson);
-            assertThat(reader.titleAndYears(bytes)).as(json).isEqualTo(TitleAndYears.of((ProjectState) jackson));
         }
         for (String refused : List.of("{\"status\":\"VALMIS_KAI\"}", "{\"effectiveDate\":\"2024-02-30\"}")) {
             byte[] bytes = refused.getBytes(StandardCharsets.UTF_8);
