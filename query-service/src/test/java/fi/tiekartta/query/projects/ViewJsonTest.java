@@ -1,11 +1,14 @@
 package fi.tiekartta.query.projects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.tiekartta.support.eventstore.EventJson;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,6 +26,23 @@ class ViewJsonTest {
             assertThat(ViewJson.asStored(state.stored(), status)).isSameAs(state.stored());
             assertThat(ViewJson.isStoredForm(state.before(), status)).as(new String(state.before(), StandardCharsets.UTF_8)).isFalse();
             assertThat(ViewJson.asStored(state.before(), status)).isEqualTo(state.stored());
+        }
+    }
+
+    @Test
+    void eachStoredState_withItsVersion_isWhatJacksonWritesForTheView_stateAfterState() throws Exception {
+        ObjectMapper api = EventJson.newObjectMapper().setSerializationInclusion(JsonInclude.Include.ALWAYS); // as the API's
+        Instant at = Instant.parse("2024-06-30T10:15:30.123Z");
+        long version = 0;
+        for (RandomStates.InBothForms state : RandomStates.inBothForms(12, 2000)) { // one thread's writer, reused
+            if (state.state().status() == null) {
+                continue; // stored, but never a view: every project has a status
+            }
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            ViewJson.writeView(written, new StoredView(state.state().projectId(), state.state().sector(), state.state().status(),
+                                                       state.stored(), ++version, at));
+            assertThat(new String(written.toByteArray(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(api.writeValueAsBytes(ProjectView.of(state.state(), version, at)), StandardCharsets.UTF_8));
         }
     }
 
