@@ -36,7 +36,7 @@ public final class CopyRows {
     private static final byte JSONB_VERSION = 1;
 
     private final Layout layout;
-    private byte[] bytes = new byte[1 << 16];
+    private byte[] bytes;
     private int size;
     private int rows;
     /** With {@link #rowInOrder}: where each row begins in {@link #bytes}, and its order; null while rows are unordered. */
@@ -44,7 +44,16 @@ public final class CopyRows {
     private long[] orders;
 
     public CopyRows(Layout layout) {
+        this(layout, 1 << 16);
+    }
+
+    /**
+     * @param capacity the bytes to make room for at once: a collection filled to about a known size (a rebuild's
+     *                 chunks) then grows no more, where growing copies everything held so far each time
+     */
+    public CopyRows(Layout layout, int capacity) {
         this.layout = layout;
+        this.bytes = new byte[Math.max(capacity, HEADER.length + TRAILER.length)];
         appendBytes(HEADER);
     }
 

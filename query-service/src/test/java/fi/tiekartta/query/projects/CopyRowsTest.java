@@ -74,7 +74,7 @@ class CopyRowsTest extends QueryServiceTestBase {
     private static void compare(Connection c, Statement s, List<Object[]> rows) throws SQLException {
         s.execute("CREATE TEMP TABLE copied (n integer, t text, b bigint, i integer, d date, at timestamptz, jb jsonb)");
         s.execute("CREATE TEMP TABLE inserted (LIKE copied)");
-        CopyRows copied = new CopyRows(LAYOUT);
+        CopyRows copied = new CopyRows(LAYOUT, 1); // no room made beforehand: the rows grow it as they come
         rows.forEach(copied::row);
         copied.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "COPY copied (" + LAYOUT.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
