@@ -14,6 +14,13 @@ public final class Violations {
     /** Control characters have no place in a status report; they break logs, CSV exports and terminals. */
     private static final Pattern SINGLE_LINE_FORBIDDEN = Pattern.compile("\\p{Cc}");
     private static final Pattern MULTI_LINE_FORBIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
+    /**
+     * Half of a character: a UTF-16 surrogate without its pair, which JSON can carry as an escape but no text holds.
+     * PostgreSQL's json and jsonb refuse it, so the read model could not store it where it reads JSON (a change's
+     * details; the states, for migrations). A pair, a character beyond the Basic Multilingual Plane, is one code
+     * point to the pattern and passes.
+     */
+    private static final Pattern UNPAIRED_SURROGATE = Pattern.compile("\\p{Cs}");
 
     private final List<InvalidCommandException.Violation> found = new ArrayList<>();
 
@@ -36,6 +43,8 @@ public final class Violations {
             add(field, "must be at most " + maxLength + " characters");
         } else if (SINGLE_LINE_FORBIDDEN.matcher(value).find()) {
             add(field, "must be one line without control characters");
+        } else {
+            requireWholeCharacters(field, value);
         }
     }
 
@@ -48,6 +57,14 @@ public final class Violations {
             add(field, "must be at most " + maxLength + " characters");
         } else if (MULTI_LINE_FORBIDDEN.matcher(value).find()) {
             add(field, "must not contain control characters");
+        } else {
+            requireWholeCharacters(field, value);
+        }
+    }
+
+    private void requireWholeCharacters(String field, String value) {
+        if (UNPAIRED_SURROGATE.matcher(value).find()) {
+            add(field, "must be text: it holds half of a character (a UTF-16 surrogate without its pair)");
         }
     }
 

@@ -242,6 +242,21 @@ class ProjectFixtureTest {
     }
 
     @Test
+    void changeStatus_fails_forHalfACharacterInTheReason_butTakesAWholeOne() {
+        fixture.given(registered("TE-10", REGISTERED_ON))
+               .when(change("TE-10", DONE, REGISTERED_ON).withReason("valmis \uD83D").build(), COORDINATOR)
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("reason must be text: it holds half of a character"));
+        fixture.given(registered("TE-10", REGISTERED_ON))
+               .when(change("TE-10", DONE, REGISTERED_ON).forUnit("\uDE00KOULUT").build(), COORDINATOR)
+               .expectException(InvalidCommandException.class)
+               .expectExceptionMessage(containsString("unit must be text: it holds half of a character"));
+        fixture.given(registered("TE-10", REGISTERED_ON))
+               .when(change("TE-10", DONE, REGISTERED_ON).withReason("valmis \uD83D\uDE00").build(), COORDINATOR)
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void changeStatus_byTheProjectsOwner_isAccepted() {
         fixture.given(registered("TE-10", REGISTERED_ON))
                .when(change("TE-10", DONE, REGISTERED_ON).build(),
