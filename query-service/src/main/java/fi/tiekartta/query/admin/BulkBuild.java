@@ -393,7 +393,7 @@ class BulkBuild {
 
         /**
          * Room for the next chunk of a table, about as large as its last: a chunk's rows are alike, and each time
-         * the rows outgrow their room everything held is copied (from 64 KB to 2 MB, a twentieth of the reading
+         * the rows outgrow their room everything held is copied (from 64 KB to 2 MB, about 4 % of the reading
          * thread's time: docs/PERFORMANCE.md, "What changed on 2026-12-01 (evening)").
          */
         private static int roomLike(CopyRows last) {

@@ -53,7 +53,7 @@ public final class CopyRows {
      */
     public CopyRows(Layout layout, int capacity) {
         this.layout = layout;
-        this.bytes = new byte[Math.max(capacity, HEADER.length + TRAILER.length)];
+        this.bytes = new byte[Math.max(capacity, HEADER.length)];
         appendBytes(HEADER);
     }
 

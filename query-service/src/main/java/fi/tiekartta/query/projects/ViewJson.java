@@ -84,12 +84,17 @@ public final class ViewJson {
      * the one for text does not.
      */
     public static byte[] stored(ProjectState state) {
-        StoredWriter writer = WRITERS.get();
+        boolean written = false;
         try {
-            return writer.write(state);
-        } catch (IOException | RuntimeException e) {
-            WRITERS.remove(); // its generator may have stopped inside an object: the next state gets a new one
-            throw e instanceof IOException ? new IllegalStateException(e) : (RuntimeException) e; // memory: no I/O fails
+            byte[] stored = WRITERS.get().storedForm(state);
+            written = true;
+            return stored;
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // writing to memory does not fail
+        } finally {
+            if (!written) {
+                WRITERS.remove(); // its generator may have stopped inside an object: the next state gets a new one
+            }
         }
     }
 
@@ -110,7 +115,7 @@ public final class ViewJson {
             out.setRootValueSeparator(null);
         }
 
-        byte[] write(ProjectState state) throws IOException {
+        byte[] storedForm(ProjectState state) throws IOException {
             size = 0;
             fields(out, state);
             out.flush();

@@ -195,8 +195,10 @@ class ProjectViewsTest extends QueryServiceTestBase {
         append(id, 0, registration(id), "koordinaattori", null);
         awaitProjectedVersion(id, 0);
         String copyBelievedRow = "INSERT INTO read_model.project_view "
-                                 + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state) "
-                                 + "SELECT project_id, valid_from, valid_to, recorded_from + interval '1 second', %s, sector, status, state "
+                                 + "(project_id, valid_from, valid_to, recorded_from, recorded_to, sector, status, state, title,"
+                                 + " planned_end_year, target_year) "
+                                 + "SELECT project_id, valid_from, valid_to, recorded_from + interval '1 second', %s, sector, status, state,"
+                                 + " title, planned_end_year, target_year "
                                  + "FROM read_model.project_view WHERE project_id = ? AND recorded_to IS NULL";
 
         assertThatThrownBy(() -> jdbc.update(copyBelievedRow.formatted("NULL"), id))

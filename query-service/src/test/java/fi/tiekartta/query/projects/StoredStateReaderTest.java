@@ -28,6 +28,8 @@ class StoredStateReaderTest {
     @Test
     void jsonOfAnotherShape_readsAsJacksonReadsIt() throws Exception {
         for (String json : List.of(
+                "{\"title\":5,\"plannedEndYear\":\"2030\",\"targetYear\":2.031e3}",
+                "{\"title\":\"A\",\"title\":\"B\",\"plannedEndYear\":null}",
                 "{\"projectId\":\"TE-1\",\"status\":\"DONE\",\"units\":null,\"extra\":{\"a\":[1,{\"b\":2}]},\"plannedEndYear\":\"2030\"}",
                 "{\"projectId\":\"TE-1\",\"plannedStartYear\":2.0e3,\"effectiveDate\":\"2024-06-30\",\"projectId\":\"TE-2\"}",
                 "{\"projectId\":\"TE-1\",\"effectiveDate\":[2024,6,30],\"units\":[{\"unit\":\"VAKA\",\"status\":\"WAITING\",\"x\":null}]}",

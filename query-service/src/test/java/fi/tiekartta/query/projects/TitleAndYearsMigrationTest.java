@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rows stored before V14 get as their title and years what their state holds, in either stored form. */
+/** Rows stored before V14 get as their title and years what their state holds, in every form a state was stored in. */
 class TitleAndYearsMigrationTest {
 
     private static final TestDatabase DATABASE = TestDatabase.create("title_years_migration");
@@ -34,16 +34,22 @@ class TitleAndYearsMigrationTest {
     void theMigration_fillsEachRowsColumns_fromItsState() throws Exception {
         List<ProjectState> expected = new ArrayList<>();
         try (Connection connection = DATABASE.connect()) {
+            // each state as stored now, as stored before, and as printed by jsonb (before V10 the column was jsonb)
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO read_model.project_view (project_id, valid_from, recorded_from, sector, status, state)"
-                    + " VALUES ('P-1', DATE '2020-01-01' + ?, now(), 'TEKNIIKKA', 'PLANNED', ?)")) {
+                    + " VALUES ('P-1', DATE '2020-01-01' + ?, now(), 'TEKNIIKKA', 'PLANNED',"
+                    + " CASE WHEN ? THEN CAST(CAST(CAST(? AS text) AS jsonb) AS text) ELSE ? END)")) {
                 int day = 0;
                 for (RandomStates.InBothForms state : RandomStates.inBothForms(14, 300)) {
-                    for (byte[] form : List.of(state.stored(), state.before())) {
-                        insert.setInt(1, day++);
-                        insert.setString(2, new String(form, StandardCharsets.UTF_8));
+                    for (byte[] form : List.of(state.stored(), state.before(), state.before())) {
+                        String json = new String(form, StandardCharsets.UTF_8);
+                        insert.setInt(1, day);
+                        insert.setBoolean(2, day % 3 == 2);
+                        insert.setString(3, json);
+                        insert.setString(4, json);
                         insert.addBatch();
                         expected.add(state.state());
+                        day++;
                     }
                 }
                 insert.executeBatch();
