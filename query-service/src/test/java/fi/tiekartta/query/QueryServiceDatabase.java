@@ -18,12 +18,21 @@ public final class QueryServiceDatabase {
     /** A fresh database named after {@code name}, with the event-store tables in place. */
     public static TestDatabase withEventStore(String name) {
         TestDatabase database = TestDatabase.create(name);
-        Flyway.configure()
-              .dataSource(database.jdbcUrl(), database.username(), database.password())
-              .schemas("event_store").defaultSchema("event_store").createSchemas(true)
-              .locations("classpath:db/event-store")
-              .load().migrate();
+        migrations(database, "event_store", "classpath:db/event-store", "latest").migrate();
         return database;
+    }
+
+    /**
+     * The migrations of {@code schema} found at {@code location}, on {@code database}, up to version {@code target}
+     * ("latest": all of them): for tests of what a migration does to the rows already there.
+     */
+    public static Flyway migrations(TestDatabase database, String schema, String location, String target) {
+        return Flyway.configure()
+                     .dataSource(database.jdbcUrl(), database.username(), database.password())
+                     .schemas(schema).defaultSchema(schema).createSchemas(true)
+                     .locations(location)
+                     .target(target)
+                     .load();
     }
 
     /** Points a test context at {@code database}, with the test token secret and a fast-polling projection. */

@@ -1,5 +1,6 @@
 package fi.tiekartta.query.audit;
 
+import fi.tiekartta.query.QueryServiceDatabase;
 import fi.tiekartta.support.eventstore.CanonicalEvent;
 import fi.tiekartta.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -79,11 +80,6 @@ class EventHashMigrationTest {
     }
 
     private static Flyway flyway(String target) {
-        return Flyway.configure()
-                     .dataSource(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())
-                     .schemas("event_store").defaultSchema("event_store").createSchemas(true)
-                     .locations("classpath:db/event-store")
-                     .target(target)
-                     .load();
+        return QueryServiceDatabase.migrations(DATABASE, "event_store", "classpath:db/event-store", target);
     }
 }

@@ -1,5 +1,6 @@
 package fi.tiekartta.query.projects;
 
+import fi.tiekartta.query.QueryServiceDatabase;
 import fi.tiekartta.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -87,11 +88,6 @@ class TitleAndYearsMigrationTest {
     }
 
     private static Flyway flyway(String target) {
-        return Flyway.configure()
-                     .dataSource(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())
-                     .schemas("read_model").defaultSchema("read_model").createSchemas(true)
-                     .locations("classpath:db/migration")
-                     .target(target)
-                     .load();
+        return QueryServiceDatabase.migrations(DATABASE, "read_model", "classpath:db/migration", target);
     }
 }
