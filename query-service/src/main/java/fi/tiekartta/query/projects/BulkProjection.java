@@ -40,10 +40,11 @@ public final class BulkProjection {
         for (ProjectionBatch.NewRow row : batch.inserts) {
             if (!row.dropped()) {
                 ProjectTimeline.Segment segment = row.segment;
+                ProjectState state = segment.state();
                 views.rowInOrder(ProjectViewTable.rebuildOrder(segment.validFrom(), row.recordedTo()),
                                  row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
-                                 segment.state().sector(), segment.state().status().name(), ViewJson.stored(segment.state()),
-                                 segment.state().title(), segment.state().plannedEndYear(), segment.state().targetYear());
+                                 state.sector(), state.status().name(), ViewJson.stored(state),
+                                 state.title(), state.plannedEndYear(), state.targetYear());
             }
         }
         heads.row(projectId, project.lastSequence(), project.versionRecordedAt(), project.lastRecordedAt());

@@ -58,13 +58,13 @@ public class ProjectViewTable {
 
     /**
      * The table's columns (but its surrogate id) with their types, in the order the live INSERT and the rebuild's COPY
-     * write them. The last three repeat fields of the state for the year-end report, which reads only those of the state
-     * (V14).
+     * write them. The last three repeat fields of the state for the year-end report, which reads only those of the
+     * state (V14).
      */
     public static final CopyRows.Layout COLUMNS = CopyRows.Layout.of(
             "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
-            + "recorded_to timestamp with time zone, sector text, status text, state text, title text, planned_end_year integer, "
-            + "target_year integer");
+            + "recorded_to timestamp with time zone, sector text, status text, state text, title text, "
+            + "planned_end_year integer, target_year integer");
 
     /**
      * Added to a closed row's day: larger than the days between {@link LocalDate#MIN} and {@link LocalDate#MAX}

@@ -57,8 +57,9 @@ public class ReportTimelines {
      * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
      * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
      * read from the table's pages again; {@code YearRowsPlanTest}). Without the fields of their state: they are read
-     * only where the fold reads them ({@link #DETAILS}). The first day of valid time as a day number, which the service reads as an
-     * integer where a date would be parsed from its text (no row has an infinite day, which the subtraction refuses).
+     * only where the fold reads them ({@link #DETAILS}). The first day of valid time as a day number, which the
+     * service reads as an integer where a date would be parsed from its text (no row has an infinite day, which the
+     * subtraction refuses).
      * For the row in force on the year's eve, whether the project had begun on some day before the year: one probe of
      * the project's earlier rows, made only when that row's own status does not already say so. So what is read grows
      * with the projects and the year's changes, not with the years of history before it. Columns by position
@@ -186,7 +187,8 @@ public class ReportTimelines {
     private Map<Long, Details> detailsOf(List<Long> ids) {
         Map<Long, Details> details = new HashMap<>();
         jdbc.query(DETAILS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
-            details.put(rs.getLong(1), new Details(rs.getString(2), rs.getObject(3, Integer.class), rs.getObject(4, Integer.class)));
+            details.put(rs.getLong(1), new Details(rs.getString(2), rs.getObject(3, Integer.class),
+                                                   rs.getObject(4, Integer.class)));
         });
         return details;
     }
