@@ -1,6 +1,8 @@
 package fi.tiekartta.query.projects;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The projection of one project's whole stream at once, for a rebuild: the changes go through exactly the code the
@@ -37,13 +39,17 @@ public final class BulkProjection {
                         c.targetYear(), c.scheduledFor(), c.note(), c.corrects(),
                         c.details() == null ? null : ChangeLog.toJson(c.details()));
         }
+        // About half of a project's rows carry a state an earlier row of it has (a row closed and its days written again
+        // up to a later change; a change undone): each state is written out once (docs/PERFORMANCE.md, "What changed
+        // on 2026-12-02"). Equal states have equal stored forms: the form is a function of the state alone.
+        Map<ProjectState, byte[]> storedForms = new HashMap<>();
         for (ProjectionBatch.NewRow row : batch.inserts) {
             if (!row.dropped()) {
                 ProjectTimeline.Segment segment = row.segment;
                 ProjectState state = segment.state();
                 views.rowInOrder(ProjectViewTable.rebuildOrder(segment.validFrom(), row.recordedTo()),
                                  row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
-                                 state.sector(), state.status().name(), ViewJson.stored(state),
+                                 state.sector(), state.status().name(), storedForms.computeIfAbsent(state, ViewJson::stored),
                                  state.title(), state.plannedEndYear(), state.targetYear());
             }
         }

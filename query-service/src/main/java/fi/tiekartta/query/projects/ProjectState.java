@@ -36,7 +36,7 @@ public record ProjectState(
     /**
      * Component by component, as a record's own equals, written out: folding compares each new state with the one
      * before, and the record's generated equals (a chain of method handles over 14 components) was a tenth of a
-     * rebuild's reading thread. The generated hashCode agrees with it.
+     * rebuild's reading thread. {@link #hashCode} is written out beside it.
      */
     @Override
     public boolean equals(Object other) {
@@ -51,17 +51,45 @@ public record ProjectState(
                   && Objects.equals(description, o.description) && units.equals(o.units);
     }
 
+    /** Over the components {@link #equals} compares; a rebuild hashes each state it writes out (BulkProjection). */
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(projectId);
+        h = 31 * h + Objects.hashCode(sector);
+        h = 31 * h + Objects.hashCode(title);
+        h = 31 * h + Objects.hashCode(owner);
+        h = 31 * h + Objects.hashCode(plannedStartYear);
+        h = 31 * h + Objects.hashCode(plannedEndYear);
+        h = 31 * h + Objects.hashCode(description);
+        h = 31 * h + Objects.hashCode(status);
+        h = 31 * h + Objects.hashCode(progressPercent);
+        h = 31 * h + Objects.hashCode(targetYear);
+        h = 31 * h + Objects.hashCode(scheduledFor);
+        h = 31 * h + Objects.hashCode(note);
+        h = 31 * h + Objects.hashCode(effectiveDate);
+        return 31 * h + units.hashCode();
+    }
+
     /** The status of one unit of the organisation within the project (e.g. VAKA, KOULUT). */
     public record UnitState(String unit, ProjectStatus status, @Nullable Integer progressPercent, @Nullable Integer targetYear,
                             LocalDate effectiveDate) {
 
-        /** Written out for the same reason as {@link ProjectState#equals}; the generated hashCode agrees with it. */
+        /** Written out for the same reason as {@link ProjectState#equals}, and {@link #hashCode} beside it. */
         @Override
         public boolean equals(Object other) {
             return this == other
                    || other instanceof UnitState o
                       && status == o.status && Objects.equals(effectiveDate, o.effectiveDate) && Objects.equals(unit, o.unit)
                       && Objects.equals(progressPercent, o.progressPercent) && Objects.equals(targetYear, o.targetYear);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(unit);
+            h = 31 * h + Objects.hashCode(status);
+            h = 31 * h + Objects.hashCode(progressPercent);
+            h = 31 * h + Objects.hashCode(targetYear);
+            return 31 * h + Objects.hashCode(effectiveDate);
         }
     }
 }
