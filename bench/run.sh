@@ -3,7 +3,7 @@
 # same run, against the local PostgreSQL (127.0.0.1:5432, user postgres, trust auth, as on the development machine):
 #
 #   bench/run.sh              the full run: a store of 1,000,000 events for 3 and 4 (about 30 minutes on 2 cores)
-#   bench/run.sh --quick      the same with a store of 200,000 events (about 10 minutes on a quiet 2-core machine)
+#   bench/run.sh --quick      the same with a store of 200,000 events and shorter runs (within 10 minutes on 2 cores)
 #
 # 1. Write path: status changes/s over HTTP at 1, 8 and 32 connections (wrk), p50/p99, not-201 count, beside
 #    pgbench's single-row commit rate at the same concurrency; the CPU per change of every party (command-service,
@@ -23,11 +23,11 @@
 #
 # Builds the jars, installs wrk and pgbench with apt-get where they are missing (says so), creates databases named
 # tiekartta_bench_* and drops them at the end (BENCH_KEEP=1 keeps them). Settings, by environment:
-#   BENCH_SECONDS (20)           length of each wrk and pgbench run
+#   BENCH_SECONDS (20; --quick: 15)   length of each wrk and pgbench run
 #   BENCH_WARMUP_SECONDS (30)    warm-up at 32 connections before the write path's table (the JIT's compilation),
-#   BENCH_WARMUP_MAX_SECONDS (180)   then 10 s at 1 and 8 connections in turn until the JIT is done, up to this in all
+#   BENCH_WARMUP_MAX_SECONDS (180; --quick: 120)   then 10 s at 1 and 8 connections in turn until the JIT is done, up to this in all
 #   BENCH_HTTP_PROJECTS (2000)   projects the HTTP load spreads its status changes over
-#   BENCH_STEADY_RATE (200), BENCH_STEADY_SECONDS (60), BENCH_STEADY_WARMUP_SECONDS (60)   the steady load of 2 and its unmeasured lead-in
+#   BENCH_STEADY_RATE (200), BENCH_STEADY_SECONDS (60), BENCH_STEADY_WARMUP_SECONDS (60; --quick: 30)   the steady load of 2 and its unmeasured lead-in
 #   BENCH_PROJECTS (10000), BENCH_EVENTS_PER_PROJECT (100; --quick: 20)   the store rebuilt in 3 and queried in 4
 #   BENCH_HEAP (1g)              -Xmx of the command-service
 #   BENCH_QUERY_HEAP (512m)      -Xmx of the query-service (the read side's target is to fit in 512 MB)
@@ -44,15 +44,17 @@ mkdir -p "$OUT"
 REPORT=$OUT/report.txt
 : > "$REPORT"
 
-SECONDS_EACH=${BENCH_SECONDS:-20}
+# --quick shortens the runs a little, so that it ends within 10 minutes on a slower host too (the full run keeps them).
+quick_or() { [ "$QUICK" = 1 ] && echo "$1" || echo "$2"; }
+SECONDS_EACH=${BENCH_SECONDS:-$(quick_or 15 20)}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
-WARMUP_MAX_SECONDS=${BENCH_WARMUP_MAX_SECONDS:-180}
+WARMUP_MAX_SECONDS=${BENCH_WARMUP_MAX_SECONDS:-$(quick_or 120 180)}
 HTTP_PROJECTS=${BENCH_HTTP_PROJECTS:-2000}
 STEADY_RATE=${BENCH_STEADY_RATE:-200}
 STEADY_SECONDS=${BENCH_STEADY_SECONDS:-60}
-STEADY_WARMUP_SECONDS=${BENCH_STEADY_WARMUP_SECONDS:-60}
+STEADY_WARMUP_SECONDS=${BENCH_STEADY_WARMUP_SECONDS:-$(quick_or 30 60)}
 PROJECTS=${BENCH_PROJECTS:-10000}
-EVENTS_PER_PROJECT=${BENCH_EVENTS_PER_PROJECT:-$([ "$QUICK" = 1 ] && echo 20 || echo 100)}
+EVENTS_PER_PROJECT=${BENCH_EVENTS_PER_PROJECT:-$(quick_or 20 100)}
 HEAP=${BENCH_HEAP:-1g}
 QUERY_HEAP=${BENCH_QUERY_HEAP:-512m}
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
@@ -472,4 +474,5 @@ stop_samplers
 say "5. Peak heap used (jstat every 250 ms)"
 say "   query-service (-Xmx$QUERY_HEAP): $(peak_heap_mb "$OUT/heap-query-rebuild.txt") MB during 3 (first build and rebuild), $(peak_heap_mb "$OUT/heap-query-queries.txt") MB during 4"
 say ""
+say "the run took $((SECONDS / 60)) min $((SECONDS % 60)) s$([ "${BENCH_SKIP_BUILD:-}" = 1 ] || echo ', the build of the jars included')$([ "$QUICK" = 1 ] && echo ' (target for --quick: 10 minutes)')"
 say "report written to $REPORT"
