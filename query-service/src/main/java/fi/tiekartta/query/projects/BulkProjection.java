@@ -41,7 +41,7 @@ public final class BulkProjection {
         }
         // About half of a project's rows carry a state an earlier row of it has (a row closed and its days written again
         // up to a later change; a change undone): each state is written out once (docs/PERFORMANCE.md, "What changed
-        // on 2026-12-02"). Equal states have equal stored forms: the form is a function of the state alone.
+        // on 2026-12-01 (night)"). Equal states have equal stored forms: the form is a function of the state alone.
         Map<ProjectState, byte[]> storedForms = new HashMap<>();
         for (ProjectionBatch.NewRow row : batch.inserts) {
             if (!row.dropped()) {
