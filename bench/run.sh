@@ -9,8 +9,8 @@
 #    pgbench's single-row commit rate at the same concurrency; the CPU per change of every party (command-service,
 #    query-service, PostgreSQL, wrk) and the machine's idle share. With BENCH_JFR=1 a JFR profile of the
 #    command-service in an extra 8-connection run after part 2 (so that no figure is distorted by it).
-# 2. Steady load: 200 status changes/s for 60 s (open loop, after 60 s of the same, unmeasured): POST p50/p99,
-#    projection lag p50/p99, and for that window only what may stall the slow POSTs: each service's GC pauses,
+# 2. Steady load: 200 status changes/s for 60 s (open loop, after 60 s of the same, unmeasured; 30 s with --quick):
+#    POST p50/p99, projection lag p50/p99, and for that window only what may stall the slow POSTs: each service's GC pauses,
 #    the group commit's write time (mean, max), the CPU per change of every party, the idle share and the load
 #    average.
 # 3. Rebuild: a store generated through the append path; POST /api/admin/replay timed until GET says IDLE with

@@ -58,8 +58,8 @@ public final class ViewJson {
     private static final SerializableString UNIT = new SerializedString("unit");
 
     /**
-     * Each thread's generator for {@link #stored}, kept with the buffer it writes into. A rebuild writes two million
-     * states; a generator and a growing stream made for each were a tenth of its reading thread's time
+     * Each thread's generator for {@link #stored}, kept with the buffer it writes into. A rebuild writes about a
+     * million states; a generator and a growing stream made for each were a tenth of its reading thread's time
      * (docs/PERFORMANCE.md, "What changed on 2026-12-01 (evening)"). One state after another is written as a root
      * value, with nothing between them. Declared before {@link #MARKS}, which are written with it.
      */
