@@ -10,9 +10,9 @@
 #    query-service, PostgreSQL, wrk) and the machine's idle share. With BENCH_JFR=1 a JFR profile of the
 #    command-service in an extra 8-connection run after part 2 (so that no figure is distorted by it).
 # 2. Steady load: 200 status changes/s for 60 s (open loop, after 60 s of the same, unmeasured; 30 s with --quick):
-#    POST p50/p99, projection lag p50/p99, and for that window only what may stall the slow POSTs: each service's GC pauses,
-#    the group commit's write time (mean, max), the CPU per change of every party, the idle share and the load
-#    average.
+#    POST p50/p99, projection lag p50/p99, and for that window only what may stall the slow POSTs: each service's
+#    GC pauses, the group commit's write time (mean, max), the CPU per change of every party, the idle share and the
+#    load average.
 # 3. Rebuild: a store generated through the append path; POST /api/admin/replay timed until GET says IDLE with
 #    every event done, the query-service's own "Read model rebuilt" line (its phase times), beside the plain JDBC
 #    read rate of the same rows.
@@ -25,7 +25,8 @@
 # tiekartta_bench_* and drops them at the end (BENCH_KEEP=1 keeps them). Settings, by environment:
 #   BENCH_SECONDS (20; --quick: 15)   length of each wrk and pgbench run
 #   BENCH_WARMUP_SECONDS (30)    warm-up at 32 connections before the write path's table (the JIT's compilation),
-#   BENCH_WARMUP_MAX_SECONDS (180; --quick: 120)   then 10 s at 1 and 8 connections in turn until the JIT is done, up to this in all
+#   BENCH_WARMUP_MAX_SECONDS (180; --quick: 120)   then 10 s at 1 and 8 connections in turn until the JIT is done,
+#                                up to this in all
 #   BENCH_HTTP_PROJECTS (2000)   projects the HTTP load spreads its status changes over
 #   BENCH_STEADY_RATE (200), BENCH_STEADY_SECONDS (60), BENCH_STEADY_WARMUP_SECONDS (60; --quick: 30)   the steady load of 2 and its unmeasured lead-in
 #   BENCH_PROJECTS (10000), BENCH_EVENTS_PER_PROJECT (100; --quick: 20)   the store rebuilt in 3 and queried in 4
