@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,14 +185,15 @@ class BulkBuild {
     /**
      * The live tables' primary keys, unique constraints and indexes, made on the built ones, then statistics. Every
      * index is built first, two at a time on two connections (one per core, each with more sort memory than a query
-     * needs), the largest table's first, so that one connection is not left with the longest build at the end. A
+     * needs), the largest first by the size of the live one, so that one connection is not left with a long build at
+     * the end while the other waits (longest first: docs/PERFORMANCE.md, "What changed on 2026-12-01 (late)"). A
      * primary key or unique constraint is built as its unique index, which shares its table with the other builds
      * (ALTER TABLE ... ADD CONSTRAINT would lock the table for its whole build), and attached as the constraint once
      * every index is there. ANALYZE comes after the indexes: it would wait for any build on its table, and it gathers
      * the statistics of the expression indexes' values.
      */
     void index(BuildTimes times) throws SQLException, InterruptedException {
-        List<List<Step>> indexes = new ArrayList<>();
+        List<SizedStep> indexes = new ArrayList<>();
         List<List<Step>> statistics = new ArrayList<>();
         List<Step> constraints = new ArrayList<>();
         for (String table : jdbc.queryForList("SELECT t FROM unnest(CAST(? AS text[])) t"
@@ -200,7 +202,8 @@ class BulkBuild {
             String live = "read_model." + table;
             String built = BUILD_SCHEMA + "." + table;
             for (Map<String, Object> index : jdbc.queryForList(
-                    "SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, c.conname, c.contype, c.condeferrable"
+                    "SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, pg_relation_size(i.oid) AS size,"
+                    + " c.conname, c.contype, c.condeferrable"
                     + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
                     + " LEFT JOIN pg_constraint c ON c.conrelid = x.indrelid AND c.conindid = x.indexrelid AND c.contype IN ('p', 'u')"
                     + " WHERE x.indrelid = CAST(? AS regclass) ORDER BY i.relname", live)) {
@@ -210,7 +213,7 @@ class BulkBuild {
                 if (onBuilt.equals(definition)) {
                     throw new IllegalStateException("unexpected index definition: " + definition);
                 }
-                indexes.add(List.of(new Step("index " + name, onBuilt)));
+                indexes.add(new SizedStep(((Number) index.get("size")).longValue(), new Step("index " + name, onBuilt)));
                 String constraint = (String) index.get("conname");
                 if (constraint != null) {
                     // The index is made from its own definition, which does not say whether the constraint may be
@@ -225,13 +228,27 @@ class BulkBuild {
             }
             statistics.add(List.of(new Step("analyze " + table, "ANALYZE " + built)));
         }
-        runOnTwoConnections(times, indexes);
+        runOnTwoConnections(times, largestFirst(indexes));
         runOnTwoConnections(times, statistics);
         runOnTwoConnections(times, List.of(constraints));
     }
 
     /** A statement of the index phase, and what its time is counted as. */
-    private record Step(String part, String sql) {
+    record Step(String part, String sql) {
+    }
+
+    /** An index's build, and the size of the live index it copies: the measure of how long the build takes. */
+    record SizedStep(long liveSize, Step step) {
+    }
+
+    /**
+     * The index builds in the order the two connections take them, each alone: the largest live index first, so that
+     * the longest builds start at once and the short ones fill in after them. Equal sizes (a first build's empty live
+     * tables) keep their given order.
+     */
+    static List<List<Step>> largestFirst(List<SizedStep> builds) {
+        return builds.stream().sorted(Comparator.comparingLong(SizedStep::liveSize).reversed())
+                .map(build -> List.of(build.step())).toList();
     }
 
     /**
