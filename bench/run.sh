@@ -18,7 +18,7 @@
 #    read rate of the same rows.
 # 4. Queries on that store: the roadmap (kept answers, and "not kept": a random day each request) at 1 and 4
 #    connections, a filtered roadmap, a page of the project list and the year-end report (first and repeated
-#    calls, phase means), beside the roadmap's own SQL through plain JDBC.
+#    calls, phase means, and as known at an instant since past), beside the roadmap's own SQL through plain JDBC.
 # 5. Peak heap of the query-service during 3 and during 4, against its -Xmx.
 #
 # Builds the jars, installs wrk and pgbench with apt-get where they are missing (says so), creates databases named
@@ -468,6 +468,13 @@ phases=$(curl -fs "$QUERIES/actuator/prometheus" | awk -F'[{}" ]' '
   /^tiekartta_report_year_end_phase_seconds_sum/ { for (i = 1; i < NF; i++) if ($i ~ /phase=$/) p = $(i + 1); sum[p] = $NF }
   END { for (p in sum) if (count[p] > 0) printf "%s %.0f ms, ", p, 1000 * sum[p] / count[p] }')
 say "   year-end report, mean time per phase: ${phases%, }"
+# The same year as known at an instant since past, as a reproduction of a published report asks it (after the phase
+# means above, which are the report's as known now): the digest's stream heads as known then (docs/AUDIT.md), each
+# stream walked back from its head to its last event by then.
+PAST_KNOWN_AT=2025-02-15T00:00:00Z
+report_past_first=$(first_call "$QUERIES/api/reports/year-end/2024?knownAt=$PAST_KNOWN_AT")
+report_past_again=$(first_call "$QUERIES/api/reports/year-end/2024?knownAt=$PAST_KNOWN_AT")
+say "   year-end report 2024 as known at $PAST_KNOWN_AT (as a later reproduction asks it): first call $report_past_first, again $report_past_again"
 say ""
 
 # --- 5. memory ---------------------------------------------------------------------------------------------------------
