@@ -186,11 +186,11 @@ class BulkBuild {
      * The live tables' primary keys, unique constraints and indexes, made on the built ones, then statistics. Every
      * index is built first, two at a time on two connections (one per core, each with more sort memory than a query
      * needs), the largest first by the size of the live one, so that one connection is not left with a long build at
-     * the end while the other waits (longest first: docs/PERFORMANCE.md, "What changed on 2026-12-01 (late)"). A
-     * primary key or unique constraint is built as its unique index, which shares its table with the other builds
-     * (ALTER TABLE ... ADD CONSTRAINT would lock the table for its whole build), and attached as the constraint once
-     * every index is there. ANALYZE comes after the indexes: it would wait for any build on its table, and it gathers
-     * the statistics of the expression indexes' values.
+     * the end while the other waits (docs/PERFORMANCE.md, "What changed on 2026-12-01 (late night)"). A primary key
+     * or unique constraint is built as its unique index, which shares its table with the other builds (ALTER TABLE
+     * ... ADD CONSTRAINT would lock the table for its whole build), and attached as the constraint once every index
+     * is there. ANALYZE comes after the indexes: it would wait for any build on its table, and it gathers the
+     * statistics of the expression indexes' values.
      */
     void index(BuildTimes times) throws SQLException, InterruptedException {
         List<SizedStep> indexes = new ArrayList<>();
