@@ -243,8 +243,8 @@ class BulkBuild {
 
     /**
      * The index builds in the order the two connections take them, each alone: the largest live index first, so that
-     * the longest builds start at once and the short ones fill in after them. Equal sizes (a first build's empty live
-     * tables) keep their given order.
+     * the longest builds start at once and the short ones fill in after them. Equal sizes keep their given order (a
+     * first build's live indexes are all empty, a page or three each, so it builds them much as it did before).
      */
     static List<List<Step>> largestFirst(List<SizedStep> builds) {
         return builds.stream().sorted(Comparator.comparingLong(SizedStep::liveSize).reversed())
