@@ -14,6 +14,7 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$(pwd)
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
+source "$ROOT/bench/lib.sh"
 A=$(readlink -f "$1"); B=$(readlink -f "$2")
 ROUNDS=${3:-2}
 REBUILDS=${4:-3}
@@ -84,14 +85,15 @@ measure() { # label jar
     java -Xms256m -Xmx512m -jar "$jar" > "$log" 2>&1 &
   PID=$!
   await "query-service start ($label)" healthy 180
-  await "first build ($label)" idle 600
+  await_build_logged "$log" 1 600 || { echo "first build ($label) did not end (see $log)" >&2; return 1; }
+  await "first build ($label)" idle 60
   for i in $(seq "$REBUILDS"); do
     local load q0 p0 t0 t1
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     q0=$(ticks "$PID"); p0=$(backend_ticks "$db"); t0=$(date +%s%N)
     curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/admin/replay" -H "Authorization: Bearer $ADMIN"
-    sleep 0.5
-    await "rebuild ($label)" idle 600
+    await_build_logged "$log" $(( i + 1 )) 600 || { echo "rebuild ($label) did not end (see $log)" >&2; return 1; }
+    await "rebuild ($label)" idle 60
     t1=$(date +%s%N)
     local q1 p1
     q1=$(ticks "$PID"); p1=$(backend_ticks "$db")

@@ -43,6 +43,7 @@ ROOT=$(pwd)
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
 REPORT=$OUT/report.txt
+source "$ROOT/bench/lib.sh"
 : > "$REPORT"
 
 # --quick shortens the runs a little, so that it ends within 10 minutes on a slower host too (the full run keeps them).
@@ -397,21 +398,24 @@ sample_heap "$QRY_PID" "$OUT/heap-query-rebuild.txt"
 await_healthy $QRY_PORT
 # A deployment's first start on a store builds its first read model (the same bulk path, with no read model to
 # answer from meanwhile); the rebuild timed is the one an admin starts beside a read model in use.
+QRY_LOG=$OUT/query-service-$STORE_DB.log
 started=$(date +%s.%N)
-await_idle 7200
+await_build_logged "$QRY_LOG" 1 7200 || { echo "the query-service's first build did not end (see $QRY_LOG)" >&2; exit 1; }
+await_idle 60
 first_build=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 say "   first start on the store, from healthy until the first read model was built: $first_build s"
 load=$(load_average)
 started=$(date +%s.%N)
 answer=$(curl -s -w ' %{http_code}' -X POST "http://127.0.0.1:$QRY_PORT/api/admin/replay" -H "Authorization: Bearer $ADMIN")
 [ "${answer##* }" = 202 ] && grep -q '"state":"REBUILDING"' <<< "$answer" || { echo "POST /api/admin/replay answered: $answer" >&2; exit 1; }
-await_idle 7200
+await_build_logged "$QRY_LOG" 2 7200 || { echo "the rebuild did not end (see $QRY_LOG)" >&2; exit 1; }
+await_idle 60
 elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
 rebuild_rate=$(awk -v n="$TOTAL" -v t="$elapsed" 'BEGIN { printf "%.0f", n / t }')
 rows=$(psql_value "$STORE_DB" "SELECT (SELECT count(*) FROM read_model.project_change) || ' changes, ' || (SELECT count(*) FROM read_model.project_view) || ' view rows (' || (SELECT count(*) FROM read_model.project_view WHERE recorded_to IS NULL) || ' believed now)'")
 say "   POST /api/admin/replay until GET /api/admin/replay says IDLE with every event done: ${elapsed} s = $rebuild_rate events/s (load average before $load, after $(load_average))"
 say "   read models: $rows"
-say "   the query-service's log: $(grep 'Read model rebuilt' "$OUT/query-service-$STORE_DB.log" | tail -1)"
+say "   the query-service's log: $(grep 'Read model rebuilt' "$QRY_LOG" | tail -1)"
 jdbc=$(java -cp "$COMMAND_CP" "$ROOT/bench/tools/ReadEvents.java" "$PG_URL/$STORE_DB" postgres | grep '^RESULT')
 jdbc_rate=$(field rate "$jdbc")
 say "   plain JDBC read of the same rows (ORDER BY global_index, fetch size 1000): $(field seconds "$jdbc") s = $jdbc_rate rows/s"
