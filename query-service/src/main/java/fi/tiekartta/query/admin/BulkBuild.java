@@ -87,7 +87,8 @@ class BulkBuild {
         ensureSchema(BUILD_SCHEMA);
         emptySchema(BUILD_SCHEMA);
         for (String table : TABLES) {
-            // Defaults, NOT NULL and CHECK constraints; primary keys, unique constraints and indexes come after the rows.
+            // Defaults (project_view.id draws from the live table's sequence, so ids stay unique across the switch),
+            // NOT NULL and CHECK constraints; primary keys, unique constraints and indexes come after the rows.
             jdbc.execute("CREATE TABLE " + BUILD_SCHEMA + "." + table + " (LIKE read_model." + table
                          + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         }

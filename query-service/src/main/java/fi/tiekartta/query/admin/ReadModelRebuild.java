@@ -266,11 +266,24 @@ public class ReadModelRebuild {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = '5s'");
+                String sequence;
+                try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
+                    rs.next();
+                    sequence = rs.getString(1);
+                }
+                // The new project_view draws its ids from the live table's sequence: keep it in read_model, owned by
+                // whichever table is there, so that dropping the old table does not take it along.
+                if (sequence != null) {
+                    s.execute("ALTER SEQUENCE " + sequence + " OWNED BY NONE");
+                }
                 for (String table : BulkBuild.TABLES) {
                     s.execute("ALTER TABLE read_model." + table + " SET SCHEMA " + RETIRED_SCHEMA);
                 }
                 for (String table : BulkBuild.TABLES) {
                     s.execute("ALTER TABLE " + BulkBuild.BUILD_SCHEMA + "." + table + " SET SCHEMA read_model");
+                }
+                if (sequence != null) {
+                    s.execute("ALTER SEQUENCE " + sequence + " OWNED BY read_model.project_view.id");
                 }
             }
             setTokens(c, snapshot.head());

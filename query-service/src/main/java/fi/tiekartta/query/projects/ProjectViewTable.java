@@ -57,7 +57,7 @@ public class ProjectViewTable {
             + " WHERE (h.project_id IS NOT NULL OR l.sequence IS NOT NULL)%2$s";
 
     /**
-     * The table's columns with their types, in the order the live INSERT and the rebuild's COPY
+     * The table's columns (but its surrogate id) with their types, in the order the live INSERT and the rebuild's COPY
      * write them. The last three repeat fields of the state for the year-end report, which reads only those of the
      * state (V14).
      */

@@ -57,7 +57,7 @@ public class ReportTimelines {
      * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
      * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
      * read from the table's pages again; {@code YearRowsPlanTest}). Without the fields of their state: they are read
-     * only where the fold reads them ({@link #DETAILS}), each row named by its project and first day. The first day of valid time as a day number, which the
+     * only where the fold reads them ({@link #DETAILS}). The first day of valid time as a day number, which the
      * service reads as an integer where a date would be parsed from its text (no row has an infinite day, which the
      * subtraction refuses).
      * For the row in force on the year's eve, whether the project had begun on some day before the year: one probe of
@@ -66,12 +66,12 @@ public class ReportTimelines {
      * ({@link #timelinesOfYear}).
      */
     static final String YEAR_ROWS = "WITH visible AS ("
-            + "  SELECT project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
+            + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
             + "   WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) && daterange(?, ?, '[]')"
             + "  UNION ALL"
-            + "  SELECT project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
+            + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"
             + "   WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) && daterange(?, ?, '[]'))"
-            + " SELECT v.project_id, v.sector, v.valid_from - DATE '1970-01-01' AS valid_from_day, v.status,"
+            + " SELECT v.id, v.project_id, v.sector, v.valid_from - DATE '1970-01-01' AS valid_from_day, v.status,"
             + "        CASE WHEN v.valid_from >= ? THEN false"
             + "                  WHEN v.status IN (" + BEGUN + ") THEN true"
             + "                  ELSE EXISTS (SELECT 1 FROM read_model.project_view b"
@@ -82,13 +82,10 @@ public class ReportTimelines {
 
     /**
      * The title, planned end year and target year of some rows: the fields of their state the year-end fold reads,
-     * as columns of their own (V14). Each row is named by its project and first day (a day number) as known at the
-     * same instant as {@link #YEAR_ROWS}: among the rows known at an instant, a project has one starting on any day.
+     * as columns of their own (V14).
      */
-    private static final String DETAILS = "SELECT v.project_id, v.valid_from - DATE '1970-01-01', v.title, v.planned_end_year, v.target_year"
-            + " FROM unnest(CAST(? AS text[]), CAST(? AS integer[])) AS k(project_id, day)"
-            + " JOIN read_model.project_view v ON v.project_id = k.project_id AND v.valid_from = DATE '1970-01-01' + k.day"
-            + " WHERE v.recorded_from <= ? AND (v.recorded_to IS NULL OR v.recorded_to > ?)";
+    private static final String DETAILS = "SELECT id, title, planned_end_year, target_year FROM read_model.project_view"
+            + " WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final ProjectionPosition position;
@@ -114,19 +111,15 @@ public class ReportTimelines {
     }
 
     /** A row of {@link #YEAR_ROWS}; {@code validFrom} as a day number ({@link LocalDate#toEpochDay}). */
-    private record YearRow(String projectId, String sector, int validFrom, ProjectStatus status,
+    private record YearRow(long id, String projectId, String sector, int validFrom, ProjectStatus status,
                            boolean begunBeforeYear) {
-
-        RowKey key() {
-            return new RowKey(projectId, validFrom);
-        }
     }
 
     private static final Comparator<YearRow> IN_VALID_TIME = Comparator.comparingInt(YearRow::validFrom);
 
     /**
      * The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. Runs inside the
-     * caller's repeatable-read transaction ({@link YearEndReports}): the rows' details are read in a second
+     * caller's repeatable-read transaction ({@link YearEndReports}): the rows' details are read by id in a second
      * statement, which must see the same rows as the first.
      */
     public List<YearTimeline> timelinesOfYear(int year, Instant knownAt) {
@@ -135,32 +128,32 @@ public class ReportTimelines {
                      "the year's timelines are read in one repeatable-read snapshot");
         Map<String, List<YearRow>> byProject = new HashMap<>();
         jdbc.query(YEAR_ROWS, rs -> {
-            String projectId = rs.getString(1);
+            String projectId = rs.getString(2);
             List<YearRow> rows = byProject.get(projectId);
             if (rows == null) {
                 rows = new ArrayList<>();
                 byProject.put(projectId, rows);
             }
-            rows.add(new YearRow(projectId, rs.getString(2), rs.getInt(3), ProjectStatus.valueOf(rs.getString(4)),
-                                 rs.getBoolean(5)));
+            rows.add(new YearRow(rs.getLong(1), projectId, rs.getString(3), rs.getInt(4),
+                                 ProjectStatus.valueOf(rs.getString(5)), rs.getBoolean(6)));
         }, yearRowsArguments(year, knownAt));
-        List<RowKey> read = new ArrayList<>();
+        List<Long> read = new ArrayList<>();
         for (List<YearRow> rows : byProject.values()) {
             rows.sort(IN_VALID_TIME);
             for (int i = 0; i < rows.size(); i++) {
                 if (readsDetailsOf(rows, i)) {
-                    read.add(rows.get(i).key());
+                    read.add(rows.get(i).id());
                 }
             }
         }
-        Map<RowKey, Details> details = detailsOf(read, knownAt);
+        Map<Long, Details> details = detailsOf(read);
         List<YearTimeline> timelines = new ArrayList<>(byProject.size());
         for (List<YearRow> rows : byProject.values()) {
             List<TimelineSegment> segments = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 YearRow row = rows.get(i);
                 // only the rows read above are looked up: a year has ten times as many rows as details
-                Details d = readsDetailsOf(rows, i) ? details.getOrDefault(row.key(), Details.NONE) : Details.NONE;
+                Details d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), Details.NONE) : Details.NONE;
                 segments.add(new TimelineSegment(row.projectId(), row.sector(), LocalDate.ofEpochDay(row.validFrom()),
                                                  row.status(), d.title(), d.plannedEndYear(), d.targetYear()));
             }
@@ -191,27 +184,11 @@ public class ReportTimelines {
         static final Details NONE = new Details(null, null, null);
     }
 
-    /** A row among those known at one instant: its project and its first day of valid time, as a day number. */
-    private record RowKey(String projectId, int validFrom) {
-    }
-
-    private Map<RowKey, Details> detailsOf(List<RowKey> rows, Instant knownAt) {
-        String[] projects = new String[rows.size()];
-        Integer[] days = new Integer[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            projects[i] = rows.get(i).projectId();
-            days[i] = rows.get(i).validFrom();
-        }
-        OffsetDateTime known = utc(knownAt);
-        Map<RowKey, Details> details = new HashMap<>();
-        jdbc.query(DETAILS, ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("text", projects));
-            ps.setArray(2, ps.getConnection().createArrayOf("integer", days));
-            ps.setObject(3, known);
-            ps.setObject(4, known);
-        }, rs -> {
-            details.put(new RowKey(rs.getString(1), rs.getInt(2)),
-                        new Details(rs.getString(3), rs.getObject(4, Integer.class), rs.getObject(5, Integer.class)));
+    private Map<Long, Details> detailsOf(List<Long> ids) {
+        Map<Long, Details> details = new HashMap<>();
+        jdbc.query(DETAILS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
+            details.put(rs.getLong(1), new Details(rs.getString(2), rs.getObject(3, Integer.class),
+                                                   rs.getObject(4, Integer.class)));
         });
         return details;
     }

@@ -130,9 +130,10 @@ class RebuildTest extends QueryServiceTestBase {
             "project_change_pkey: CREATE UNIQUE INDEX project_change_pkey ON read_model.project_change USING btree (project_id, sequence)",
             "project_head_pkey: CREATE UNIQUE INDEX project_head_pkey ON read_model.project_head USING btree (project_id)",
             "project_view_believed_days: CREATE INDEX project_view_believed_days ON read_model.project_view USING spgist (daterange(valid_from, valid_to))"
-            + " INCLUDE (project_id, sector, status, valid_from, valid_to, recorded_from) WHERE (recorded_to IS NULL)",
+            + " INCLUDE (id, project_id, sector, status, valid_from, valid_to, recorded_from) WHERE (recorded_to IS NULL)",
             "project_view_closed: CREATE INDEX project_view_closed ON read_model.project_view USING btree (recorded_to) WHERE (recorded_to IS NOT NULL)",
             "project_view_one_believed: CREATE UNIQUE INDEX project_view_one_believed ON read_model.project_view USING btree (project_id, valid_from) WHERE (recorded_to IS NULL)",
+            "project_view_pkey: CREATE UNIQUE INDEX project_view_pkey ON read_model.project_view USING btree (id)",
             "project_view_project: CREATE INDEX project_view_project ON read_model.project_view USING btree (project_id, valid_from)",
             "reporting_round_newest: CREATE INDEX reporting_round_newest ON read_model.reporting_round USING btree (opened_at DESC)",
             "reporting_round_pkey: CREATE UNIQUE INDEX reporting_round_pkey ON read_model.reporting_round USING btree (round_id)",
@@ -140,6 +141,7 @@ class RebuildTest extends QueryServiceTestBase {
             "project_head project_head_pkey p: PRIMARY KEY (project_id)",
             "project_view project_view_check c: CHECK (((valid_to IS NULL) OR (valid_to > valid_from)))",
             "project_view project_view_check1 c: CHECK (((recorded_to IS NULL) OR (recorded_to > recorded_from)))",
+            "project_view project_view_pkey p: PRIMARY KEY (id)",
             "reporting_round reporting_round_pkey p: PRIMARY KEY (round_id)");
 
     /** The indexes and constraints of the tables a rebuild replaces, each with its definition. */
