@@ -6,9 +6,10 @@
 # Generates the store once (10,000 projects x 20 events, as bench/run.sh --quick part 3 does: BENCH_PROJECTS,
 # BENCH_EVENTS_PER_PROJECT) into a template database, kept as long as BENCH_STORE names it (then it is not dropped).
 # Then, for each round, A then B: a copy of the template, a query-service on it (-Xmx512m), its first build, and
-# `POST /api/admin/replay` timed until IDLE, several times. Each rebuild's line gives the wall time, the CPU of the
-# query-service process and of the copy's PostgreSQL backends during it (from /proc), the load average, and the
-# service's "Read model rebuilt" line. Needs the command-service jar (for the generator's classes).
+# `POST /api/admin/replay` timed until IDLE (asked once the log shows the build's end: bench/lib.sh), several
+# times. Each rebuild's line gives the wall time, the CPU of the query-service process and of the copy's
+# PostgreSQL backends during it (from /proc), the load average, and the service's "Read model rebuilt" line.
+# Needs the command-service jar (for the generator's classes).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$(pwd)
