@@ -14,8 +14,8 @@
 #    GC pauses, the group commit's write time (mean, max), the CPU per change of every party, the idle share and the
 #    load average.
 # 3. Rebuild: a store generated through the append path; POST /api/admin/replay timed until GET says IDLE with
-#    every event done, the query-service's own "Read model rebuilt" line (its phase times), beside the plain JDBC
-#    read rate of the same rows.
+#    every event done (asked once the service has logged the build's end: bench/lib.sh), the query-service's own
+#    "Read model rebuilt" line (its phase times), beside the plain JDBC read rate of the same rows.
 # 4. Queries on that store: the roadmap (kept answers, and "not kept": a random day each request) at 1 and 4
 #    connections, a filtered roadmap, a page of the project list and the year-end report (first and repeated
 #    calls, phase means, and as known at an instant since past), beside the roadmap's own SQL through plain JDBC.
