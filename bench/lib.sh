@@ -2,7 +2,7 @@
 
 # Waits until the query-service's log holds `count` lines saying a build of the read model ended ("Read model
 # rebuilt"), or one saying it failed; gives up after `seconds`. It follows the log with `tail -F` (inotify), so it
-# costs no CPU while it waits: a loop asking GET /api/admin/replay with curl every 250 ms took about a fifth of a
+# costs no CPU while it waits: a loop asking GET /api/admin/replay with curl every 250 ms took 0.17-0.18 of a
 # core on a 2-core host, CPU the timed rebuild then lacked (docs/PERFORMANCE.md, "What changed on 2026-12-02").
 # The caller still asks the service itself whether it is idle with every event done (the figure's definition).
 # Nothing here starts a process per line (the time is bash's own SECONDS); $! names the process substitution's
