@@ -6,16 +6,22 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * The last event of every stream recorded up to an instant, as the store's hash column holds it, read from the
  * stream heads the store keeps at every insert (V5__stream_head.sql) rather than from every event.
  *
- * <p>A stream whose head was recorded by the instant contributes its head; one whose first event was recorded
- * later contributes nothing; for the rest (a past instant inside the stream's life, or a time stamp not in Axon's
- * form) the last event recorded by then is found by walking the stream back from its head on the
- * (aggregate_identifier, sequence_number) index: as many rows as the stream gained since, not the store.
+ * <p>A stream whose head was recorded by the instant contributes its head. Of the rest, a stream whose time stamps
+ * the store keeps in order (V7__stream_heads_at_an_instant.sql) contributes nothing if its first event was recorded
+ * later, and otherwise the last of its events in (time stamp, sequence) order at or before the instant's time stamp:
+ * one probe of the store's index of them. A stream not known to be in order (or with a time stamp not in Axon's
+ * form) is walked back from its head on the (aggregate_identifier, sequence_number) index, as many rows as it gained
+ * since, not the store, to its last event recorded by then, if any: its first event may have been recorded after a
+ * later one.
  */
 @Repository
 class StreamHeads {
@@ -25,11 +31,36 @@ class StreamHeads {
             + " UNION ALL"
             + " SELECT h.aggregate_identifier, e.sequence_number, e.event_hash FROM " + EventStoreTables.STREAM_HEADS + " h"
             + " CROSS JOIN LATERAL (SELECT d.sequence_number, d.event_hash FROM " + EventStoreTables.DOMAIN_EVENTS + " d"
+            + "   WHERE d.aggregate_identifier = h.aggregate_identifier AND d.time_stamp COLLATE \"C\" <= ?"
+            + "   ORDER BY d.time_stamp COLLATE \"C\" DESC, d.sequence_number DESC LIMIT 1) e"
+            + " WHERE h.stamps_in_order AND h.last_recorded_at > ? AND h.first_recorded_at <= ?"
+            + " UNION ALL"
+            + " SELECT h.aggregate_identifier, e.sequence_number, e.event_hash FROM " + EventStoreTables.STREAM_HEADS + " h"
+            + " CROSS JOIN LATERAL (SELECT d.sequence_number, d.event_hash FROM " + EventStoreTables.DOMAIN_EVENTS + " d"
             + "   WHERE d.aggregate_identifier = h.aggregate_identifier AND d.sequence_number <= h.last_sequence"
             + "     AND event_store.recorded_instant(d.time_stamp) <= ?"
             + "   ORDER BY d.sequence_number DESC LIMIT 1) e"
-            + " WHERE (h.last_recorded_at IS NULL OR h.last_recorded_at > ?)"
-            + "   AND (h.first_recorded_at IS NULL OR h.first_recorded_at <= ?)";
+            + " WHERE NOT h.stamps_in_order AND (h.last_recorded_at IS NULL OR h.last_recorded_at > ?)";
+
+    /** Time stamps as Axon writes them (DateTimeUtils.formatInstant), for years 0000 to 9999. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Instant FIRST_STAMPED = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_STAMPED = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * An instant's time stamp as Axon writes them, to the millisecond: a time stamp in that form was recorded by the
+     * instant exactly when its text sorts at or before this one, byte by byte. Outside the years that form can write,
+     * the first or the last text of the form.
+     */
+    static String stampBound(Instant knownAt) {
+        if (knownAt.isBefore(FIRST_STAMPED)) {
+            return "";
+        }
+        if (!knownAt.isBefore(AFTER_LAST_STAMPED)) {
+            return "9999-12-31T23:59:59.999Z";
+        }
+        return STAMP.format(knownAt.truncatedTo(ChronoUnit.MILLIS));
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -43,6 +74,6 @@ class StreamHeads {
         return jdbc.query(AT, (rs, i) -> {
             String hash = rs.getString("event_hash");
             return new ChainVerification.Head(rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), hash, hash);
-        }, known, known, known, known);
+        }, known, stampBound(knownAt), known, known, known, known);
     }
 }
