@@ -11,9 +11,9 @@
 -- written by another hand, an event inserted below the head) keeps walking, as every stream did before.
 --
 -- Applying it: on the benchmark's store of 1,000,000 events it took 4.7 s (the index's build and the flags of the
--- streams stored before), during which appends wait: the build blocks inserts into the events' table, and the
--- flags' UPDATE holds every stream's head row. Each insert statement then costs its trigger and the index a little
--- more (docs/PERFORMANCE.md, "What changed on 2026-12-02 (night)").
+-- streams stored before), during which appends wait (the lock below) and so does the year-end report, which reads
+-- stream_head (ALTER TABLE locks it). Each insert statement then costs its trigger and the index a little more
+-- (docs/PERFORMANCE.md, "What changed on 2026-12-02 (night)").
 
 -- The one form, exactly: the text is what the time stamp's instant prints as in that form (so neither 24:00 nor a
 -- leap second, which would sort apart from their instants).
@@ -25,6 +25,10 @@ AS $$
                 ELSE false END
 $$;
 
+-- Appends wait from here to the end: an append that had inserted its events before would otherwise wait for
+-- stream_head (its trigger) while this waited for it (the index's build), a deadlock.
+LOCK TABLE event_store.domain_event_entry IN SHARE MODE;
+
 ALTER TABLE event_store.stream_head ADD COLUMN stamps_in_order BOOLEAN NOT NULL DEFAULT false;
 
 -- The stamps in the order of the bytes, whatever the database's collation; the sequence number last, so that of
@@ -32,45 +36,44 @@ ALTER TABLE event_store.stream_head ADD COLUMN stamps_in_order BOOLEAN NOT NULL 
 CREATE INDEX domain_event_entry_stream_stamps
     ON event_store.domain_event_entry (aggregate_identifier, time_stamp COLLATE "C", sequence_number);
 
--- V5's trigger function, now also keeping stamps_in_order: a new stream's events must be in order among themselves;
--- a known stream's must also come above its head and not before its last time stamp. Below the head (a gap filled
--- after later events) the flag is cleared and the head stays.
+-- V5's trigger function, now also keeping stamps_in_order. A new stream's events must be in order among themselves.
+-- A known stream's must also all come above its head, the first not before the head's time stamp, and the stream
+-- must have been in order until then; these are checked in the upsert, against the head as it is when the upsert
+-- has it locked (a writer that inserted into the stream meanwhile has committed by then), not as the statement's
+-- snapshot saw it. Below the head (a gap filled after later events) the flag is cleared and the head stays. Once
+-- cleared, a stream's flag is never set again.
 CREATE OR REPLACE FUNCTION event_store.keep_stream_heads() RETURNS TRIGGER
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    WITH stamped AS (
-        SELECT n.aggregate_identifier, n.sequence_number, n.event_hash, n.global_index, n.time_stamp,
-               first_value(n.time_stamp) OVER w AS first_stamp,
-               first_value(n.sequence_number) OVER w AS first_sequence,
-               event_store.canonical_stamp(n.time_stamp)
-                   AND (lag(n.time_stamp) OVER w IS NULL
-                        OR n.time_stamp COLLATE "C" >= lag(n.time_stamp) OVER w COLLATE "C") AS in_order
-        FROM new_events n
-        WHERE n.aggregate_identifier IS NOT NULL
-        WINDOW w AS (PARTITION BY n.aggregate_identifier ORDER BY n.sequence_number)
-    ), streams AS (
-        SELECT DISTINCT ON (s.aggregate_identifier) s.*, bool_and(s.in_order) OVER (PARTITION BY s.aggregate_identifier) AS all_in_order
-        FROM stamped s
-        ORDER BY s.aggregate_identifier, s.sequence_number DESC
-    )
     INSERT INTO event_store.stream_head AS h (aggregate_identifier, last_sequence, last_hash, last_global_index,
                                               last_time_stamp, last_recorded_at, first_recorded_at, stamps_in_order)
-    SELECT s.aggregate_identifier, s.sequence_number, s.event_hash, s.global_index, s.time_stamp,
-           event_store.recorded_instant(s.time_stamp), event_store.recorded_instant(s.first_stamp),
-           s.all_in_order AND (o.aggregate_identifier IS NULL
-                               OR (o.stamps_in_order AND s.first_sequence > o.last_sequence
-                                   AND s.first_stamp COLLATE "C" >= o.last_time_stamp COLLATE "C"))
-    FROM streams s
-    LEFT JOIN event_store.stream_head o ON o.aggregate_identifier = s.aggregate_identifier
+    SELECT DISTINCT ON (s.aggregate_identifier)
+           s.aggregate_identifier, s.sequence_number, s.event_hash, s.global_index, s.time_stamp,
+           event_store.recorded_instant(s.time_stamp),
+           event_store.recorded_instant(first_value(s.time_stamp) OVER w),
+           bool_and(s.in_order) OVER w -- on the last event, over all of them
+    FROM (SELECT n.aggregate_identifier, n.sequence_number, n.event_hash, n.global_index, n.time_stamp,
+                 event_store.canonical_stamp(n.time_stamp)
+                     AND n.time_stamp COLLATE "C" >= COALESCE(lag(n.time_stamp) OVER (PARTITION BY n.aggregate_identifier
+                                                                                      ORDER BY n.sequence_number), '') COLLATE "C"
+                     AS in_order
+          FROM new_events n
+          WHERE n.aggregate_identifier IS NOT NULL) s
+    WINDOW w AS (PARTITION BY s.aggregate_identifier ORDER BY s.sequence_number)
+    ORDER BY s.aggregate_identifier, s.sequence_number DESC
     ON CONFLICT (aggregate_identifier) DO UPDATE
         SET last_sequence     = CASE WHEN excluded.last_sequence > h.last_sequence THEN excluded.last_sequence ELSE h.last_sequence END,
             last_hash         = CASE WHEN excluded.last_sequence > h.last_sequence THEN excluded.last_hash ELSE h.last_hash END,
             last_global_index = CASE WHEN excluded.last_sequence > h.last_sequence THEN excluded.last_global_index ELSE h.last_global_index END,
             last_time_stamp   = CASE WHEN excluded.last_sequence > h.last_sequence THEN excluded.last_time_stamp ELSE h.last_time_stamp END,
             last_recorded_at  = CASE WHEN excluded.last_sequence > h.last_sequence THEN excluded.last_recorded_at ELSE h.last_recorded_at END,
-            stamps_in_order   = excluded.stamps_in_order
-        WHERE excluded.last_sequence > h.last_sequence OR (h.stamps_in_order AND NOT excluded.stamps_in_order);
+            -- excluded.first_recorded_at is the first new event's (the column itself is never updated)
+            stamps_in_order   = excluded.stamps_in_order AND h.stamps_in_order
+                                AND excluded.first_recorded_at >= h.last_recorded_at
+                                AND (SELECT min(n.sequence_number) FROM new_events n
+                                     WHERE n.aggregate_identifier = h.aggregate_identifier) > h.last_sequence
+        WHERE excluded.last_sequence > h.last_sequence OR h.stamps_in_order;
     RETURN NULL;
 END
 $$;

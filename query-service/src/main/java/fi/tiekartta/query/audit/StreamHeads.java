@@ -4,8 +4,8 @@ import fi.tiekartta.support.eventstore.EventStoreTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -16,12 +16,11 @@ import java.util.List;
  * stream heads the store keeps at every insert (V5__stream_head.sql) rather than from every event.
  *
  * <p>A stream whose head was recorded by the instant contributes its head. Of the rest, a stream whose time stamps
- * the store keeps in order (V7__stream_heads_at_an_instant.sql) contributes nothing if its first event was recorded
- * later, and otherwise the last of its events in (time stamp, sequence) order at or before the instant's time stamp:
- * one probe of the store's index of them. A stream not known to be in order (or with a time stamp not in Axon's
- * form) is walked back from its head on the (aggregate_identifier, sequence_number) index, as many rows as it gained
- * since, not the store, to its last event recorded by then, if any: its first event may have been recorded after a
- * later one.
+ * the store keeps in order (V7__stream_heads_at_an_instant.sql) contributes the last of its events in (time stamp,
+ * sequence) order at or before the instant's time stamp, if any: one probe of the store's index of them. A stream
+ * not known to be in order (or with a time stamp not in Axon's form) is walked back from its head on the
+ * (aggregate_identifier, sequence_number) index, as many rows as it gained since, not the store, to its last event
+ * recorded by then, if any: its first event may have been recorded after a later one.
  */
 @Repository
 class StreamHeads {
@@ -33,7 +32,7 @@ class StreamHeads {
             + " CROSS JOIN LATERAL (SELECT d.sequence_number, d.event_hash FROM " + EventStoreTables.DOMAIN_EVENTS + " d"
             + "   WHERE d.aggregate_identifier = h.aggregate_identifier AND d.time_stamp COLLATE \"C\" <= ?"
             + "   ORDER BY d.time_stamp COLLATE \"C\" DESC, d.sequence_number DESC LIMIT 1) e"
-            + " WHERE h.stamps_in_order AND h.last_recorded_at > ? AND h.first_recorded_at <= ?"
+            + " WHERE h.stamps_in_order AND h.last_recorded_at > ?"
             + " UNION ALL"
             + " SELECT h.aggregate_identifier, e.sequence_number, e.event_hash FROM " + EventStoreTables.STREAM_HEADS + " h"
             + " CROSS JOIN LATERAL (SELECT d.sequence_number, d.event_hash FROM " + EventStoreTables.DOMAIN_EVENTS + " d"
@@ -70,10 +69,12 @@ class StreamHeads {
 
     /** The head of every stream as known at {@code knownAt}, its stored hash standing for the chained one. */
     List<ChainVerification.Head> at(Instant knownAt) {
-        Timestamp known = Timestamp.from(knownAt);
+        // To the microsecond, as PostgreSQL keeps instants (truncated, not rounded as the driver would round a
+        // Timestamp's nanoseconds), and in the proleptic calendar of Instant (not the Julian one of old Timestamps).
+        OffsetDateTime known = OffsetDateTime.ofInstant(knownAt.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         return jdbc.query(AT, (rs, i) -> {
             String hash = rs.getString("event_hash");
             return new ChainVerification.Head(rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), hash, hash);
-        }, known, stampBound(knownAt), known, known, known, known);
+        }, known, stampBound(knownAt), known, known, known);
     }
 }

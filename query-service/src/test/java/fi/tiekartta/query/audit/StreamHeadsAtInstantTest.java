@@ -2,6 +2,7 @@ package fi.tiekartta.query.audit;
 
 import fi.tiekartta.query.QueryServiceDatabase;
 import fi.tiekartta.testsupport.TestDatabase;
+import org.axonframework.common.DateTimeUtils;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -21,6 +26,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +86,39 @@ class StreamHeadsAtInstantTest {
     }
 
     @Test
+    void aWriterWaitingForAnother_comparesWithTheHeadItCommitted() throws Exception {
+        flyway("latest").migrate();
+        insert(List.of(row("K", 0, "2024-01-01T10:00:00.000Z"), row("K", 1, "2024-01-02T10:00:00.000Z")));
+        try (Connection first = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())) {
+            first.setAutoCommit(false);
+            try (PreparedStatement out = first.prepareStatement(INSERT_ONE)) {
+                bind(out, row("K", 2, "2024-01-01T12:00:00.000Z")); // earlier than the event before: out of order
+                out.executeUpdate();
+            }
+            // The second writer's statement starts while the first has not committed; its trigger waits for the head.
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> insert(List.of(row("K", 3, "2024-01-03T10:00:00.000Z"))));
+            Thread.sleep(300);
+            assertThat(second).as("waiting for the first writer's head").isNotDone();
+            first.commit();
+            second.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(flags()).containsEntry("K", false);
+        assertHeadsAtEveryInstant();
+    }
+
+    private static final String INSERT_ONE = "INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier,"
+                                             + " sequence_number, type, time_stamp, payload_type, payload, event_hash)"
+                                             + " VALUES (?, ?, ?, 'Project', ?, 'x', '{}', ?)";
+
+    private static void bind(PreparedStatement insert, Row r) throws SQLException {
+        insert.setString(1, r.stream() + "/" + r.sequence());
+        insert.setString(2, r.stream());
+        insert.setLong(3, r.sequence());
+        insert.setString(4, r.stamp());
+        insert.setString(5, r.hash());
+    }
+
+    @Test
     void theStreamsStoredBeforeTheMigration_getTheFlagTheirStampsDeserve() {
         flyway("6").migrate();
         insert(List.of(row("A", 0, "2024-01-01T10:00:00.000Z"), row("A", 1, "2024-01-01T10:00:00.000Z"),
@@ -86,10 +126,14 @@ class StreamHeadsAtInstantTest {
         insert(List.of(row("B", 0, "2024-01-02T10:00:00.000Z"), row("B", 1, "2024-01-01T10:00:00.000Z")));
         insert(List.of(row("C", 0, "2024-01-02T10:00:00.000Z"), row("C", 1, "2024-01-03T10:00:00Z")));
         insert(List.of(row("D", 0, "2024-01-02T10:00:00.000Z"), row("D", 1, "2024-01-03T24:00:00.000Z")));
+        // Its head row made by its later events: the first event's time stamp the head keeps is not the stream's first.
+        insert(List.of(row("E", 3, "2024-01-05T10:00:00.000Z")));
+        insert(List.of(row("E", 0, "2024-01-02T10:00:00.000Z"), row("E", 1, "2024-01-03T10:00:00.000Z"),
+                       row("E", 2, "2024-01-04T10:00:00.000Z")));
 
         flyway("latest").migrate();
 
-        assertThat(flags()).isEqualTo(Map.of("A", true, "B", false, "C", false, "D", false));
+        assertThat(flags()).isEqualTo(Map.of("A", true, "B", false, "C", false, "D", false, "E", true));
         assertHeadsAtEveryInstant();
         insert(List.of(row("A", 3, "2024-02-01T10:00:00.000Z")));
         assertThat(flags()).as("a time stamp earlier than the head's").containsEntry("A", false);
@@ -103,6 +147,10 @@ class StreamHeadsAtInstantTest {
         assertThat(StreamHeads.stampBound(Instant.parse("-0001-12-31T23:59:59.999Z"))).isEmpty();
         assertThat(StreamHeads.stampBound(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("9999-12-31T23:59:59.999Z");
         assertThat(StreamHeads.stampBound(Instant.MAX)).isEqualTo("9999-12-31T23:59:59.999Z");
+        for (String at : List.of("0005-03-04T05:06:07.008Z", "0999-12-31T23:59:59.999Z", "2024-02-29T00:00:00Z",
+                                 "9999-12-31T23:59:59.999Z")) {
+            assertThat(StreamHeads.stampBound(Instant.parse(at))).as(at).isEqualTo(axon(Instant.parse(at)));
+        }
     }
 
     private record Row(String stream, long sequence, String stamp, String hash) {
@@ -128,21 +176,24 @@ class StreamHeadsAtInstantTest {
         for (int s = 0; s < count; s++) {
             String stream = prefix + s;
             int events = 1 + random.nextInt(10);
-            int kind = random.nextInt(4); // 0, 1: in order; 2: one step back; 3: one stamp in another form
+            int kind = random.nextInt(4); // 0, 1: in order; 2: one stamp earlier than the one before; 3: one in another form
             int odd = random.nextInt(events);
             Instant at = start.plusMillis(random.nextInt(50));
+            Instant before = at;
             for (int i = 0; i < events; i++) {
                 at = at.plusMillis(random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(40));
-                Instant stamped = kind == 2 && i == odd && i > 0 ? at.minusMillis(1 + random.nextInt(30)) : at;
+                Instant stamped = kind == 2 && i == odd && i > 0 ? before.minusMillis(1 + random.nextInt(30)) : at;
                 String stamp = kind == 3 && i == odd ? otherForm(stamped, random) : axon(stamped);
                 rows.add(row(stream, i, stamp));
+                before = stamped;
             }
         }
         return rows;
     }
 
+    /** A time stamp as Axon's JDBC engine writes it. */
     private static String axon(Instant at) {
-        return StreamHeads.stampBound(at);
+        return DateTimeUtils.formatInstant(at);
     }
 
     private static String otherForm(Instant at, Random random) {
