@@ -1,7 +1,7 @@
 -- The heads as known at a past instant K without walking the streams back (docs/AUDIT.md, "The digest"). The head
 -- of a stream at K is its last event recorded by K: the highest sequence number whose time stamp is at or before K.
 -- V5 finds it by walking back from the stream's head, one event at a time, through every event recorded since K:
--- for an instant a year back, about half the store (docs/PERFORMANCE.md, "What changed on 2026-12-02 (night)").
+-- for the benchmark's 2025-02-15, a third of its store (docs/PERFORMANCE.md, "What changed on 2026-12-02 (night)").
 --
 -- Most streams need no walk. Where every time stamp of a stream is in the one form Axon writes
 -- (YYYY-MM-DDThh:mm:ss.sssZ, whose text sorts as its time) and never earlier than the one before it in the stream,
@@ -10,7 +10,7 @@
 -- trigger as the heads; a stream that breaks it once (clocks of two command-service instances apart, a time stamp
 -- written by another hand, an event inserted below the head) keeps walking, as every stream did before.
 --
--- Applying it: on the benchmark's store of 1,000,000 events it took 4.7 s (the index's build and the flags of the
+-- Applying it: on the benchmark's store of 1,000,000 events it took 4.4–4.7 s (the index's build and the flags of the
 -- streams stored before), during which appends wait (the lock below) and so does the year-end report, which reads
 -- stream_head (ALTER TABLE locks it). Each insert statement then costs its trigger and the index a little more
 -- (docs/PERFORMANCE.md, "What changed on 2026-12-02 (night)").
