@@ -25,6 +25,15 @@ AS $$
                 ELSE false END
 $$;
 
+-- The one home of the rule "in order": a time stamp in the one form and not before the one before it in the stream
+-- (none: the first), byte by byte. Used by the trigger and by the flags of the streams stored before.
+CREATE FUNCTION event_store.stamp_in_order(time_stamp TEXT, stamp_before TEXT) RETURNS BOOLEAN
+    LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT event_store.canonical_stamp(time_stamp)
+           AND (stamp_before IS NULL OR time_stamp COLLATE "C" >= stamp_before COLLATE "C")
+$$;
+
 -- Appends wait from here to the end: an append that had inserted its events before would otherwise wait for
 -- stream_head (its trigger) while this waited for it (the index's build), a deadlock.
 LOCK TABLE event_store.domain_event_entry IN SHARE MODE;
@@ -54,10 +63,8 @@ BEGIN
            event_store.recorded_instant(first_value(s.time_stamp) OVER w),
            bool_and(s.in_order) OVER w -- on the last event, over all of them
     FROM (SELECT n.aggregate_identifier, n.sequence_number, n.event_hash, n.global_index, n.time_stamp,
-                 event_store.canonical_stamp(n.time_stamp)
-                     AND n.time_stamp COLLATE "C" >= COALESCE(lag(n.time_stamp) OVER (PARTITION BY n.aggregate_identifier
-                                                                                      ORDER BY n.sequence_number), '') COLLATE "C"
-                     AS in_order
+                 event_store.stamp_in_order(n.time_stamp, lag(n.time_stamp) OVER (PARTITION BY n.aggregate_identifier
+                                                                                  ORDER BY n.sequence_number)) AS in_order
           FROM new_events n
           WHERE n.aggregate_identifier IS NOT NULL) s
     WINDOW w AS (PARTITION BY s.aggregate_identifier ORDER BY s.sequence_number)
@@ -82,8 +89,7 @@ $$;
 UPDATE event_store.stream_head h
 SET stamps_in_order = s.in_order
 FROM (SELECT e.aggregate_identifier,
-             bool_and(event_store.canonical_stamp(e.time_stamp)
-                      AND (e.before IS NULL OR e.time_stamp COLLATE "C" >= e.before COLLATE "C")) AS in_order
+             bool_and(event_store.stamp_in_order(e.time_stamp, e.before)) AS in_order
       FROM (SELECT aggregate_identifier, time_stamp,
                    lag(time_stamp) OVER (PARTITION BY aggregate_identifier ORDER BY sequence_number) AS before
             FROM event_store.domain_event_entry) e

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -91,8 +90,11 @@ class StreamHeadsAtInstantTest {
         insert(List.of(row("K", 0, "2024-01-01T10:00:00.000Z"), row("K", 1, "2024-01-02T10:00:00.000Z")));
         try (Connection first = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password())) {
             first.setAutoCommit(false);
-            try (PreparedStatement out = first.prepareStatement(INSERT_ONE)) {
-                bind(out, row("K", 2, "2024-01-01T12:00:00.000Z")); // earlier than the event before: out of order
+            try (PreparedStatement out = first.prepareStatement(INSERT + VALUES)) {
+                List<Object> values = values(row("K", 2, "2024-01-01T12:00:00.000Z")); // earlier than the event before
+                for (int i = 0; i < values.size(); i++) {
+                    out.setObject(i + 1, values.get(i));
+                }
                 out.executeUpdate();
             }
             // The second writer's statement starts while the first has not committed; its trigger waits for the head.
@@ -106,16 +108,13 @@ class StreamHeadsAtInstantTest {
         assertHeadsAtEveryInstant();
     }
 
-    private static final String INSERT_ONE = "INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier,"
-                                             + " sequence_number, type, time_stamp, payload_type, payload, event_hash)"
-                                             + " VALUES (?, ?, ?, 'Project', ?, 'x', '{}', ?)";
+    private static final String INSERT = "INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier,"
+                                         + " sequence_number, type, time_stamp, payload_type, payload, event_hash) VALUES ";
+    /** A row's values, in the order {@link #values} gives them. */
+    private static final String VALUES = "(?, ?, ?, 'Project', ?, 'x', '{}', ?)";
 
-    private static void bind(PreparedStatement insert, Row r) throws SQLException {
-        insert.setString(1, r.stream() + "/" + r.sequence());
-        insert.setString(2, r.stream());
-        insert.setLong(3, r.sequence());
-        insert.setString(4, r.stamp());
-        insert.setString(5, r.hash());
+    private static List<Object> values(Row r) {
+        return List.of(r.stream() + "/" + r.sequence(), r.stream(), r.sequence(), r.stamp(), r.hash());
     }
 
     @Test
@@ -226,12 +225,11 @@ class StreamHeadsAtInstantTest {
 
     /** One INSERT statement of these rows (the heads' trigger runs once for the statement). */
     private void insert(List<Row> rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier,"
-                                              + " sequence_number, type, time_stamp, payload_type, payload, event_hash) VALUES ");
+        StringBuilder sql = new StringBuilder(INSERT);
         List<Object> values = new ArrayList<>();
         for (Row r : rows) {
-            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, 'Project', ?, 'x', '{}', ?)");
-            Collections.addAll(values, r.stream() + "/" + r.sequence(), r.stream(), r.sequence(), r.stamp(), r.hash());
+            sql.append(values.isEmpty() ? "" : ", ").append(VALUES);
+            values.addAll(values(r));
         }
         jdbc.update(sql.toString(), values.toArray());
     }
