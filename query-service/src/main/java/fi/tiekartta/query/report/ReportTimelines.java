@@ -54,16 +54,16 @@ public class ReportTimelines {
     /**
      * The rows known at an instant that a year can see: those in force on some day from the year's eve to its last
      * day (the one in force just before the year starts, and those starting during it), found in the two parts every
-     * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K). The
-     * believed rows come from that index alone: V13 includes every column named here (keep it so, or the rows are
-     * read from the table's pages again; {@code YearRowsPlanTest}). Without the fields of their state: they are read
-     * only where the fold reads them ({@link #DETAILS}). The first day of valid time as a day number, which the
-     * service reads as an integer where a date would be parsed from its text (no row has an infinite day, which the
-     * subtraction refuses).
+     * "as known at K" question has (the believed rows by their valid-time index, and the rows closed after K by
+     * their closing instant). Both parts come from their index alone: V13 and V15 include every column named here
+     * (keep it so, or the rows are read from the table's pages again; {@code YearRowsPlanTest}). Without the fields
+     * of their state: they are read only where the fold reads them ({@link #DETAILS}). The first day of valid time as
+     * a day number, which the service reads as an integer where a date would be parsed from its text (no row has an
+     * infinite day, which the subtraction refuses).
      * For the row in force on the year's eve, whether the project had begun on some day before the year: one probe of
-     * the project's earlier rows, made only when that row's own status does not already say so. So what is read grows
-     * with the projects and the year's changes, not with the years of history before it. Columns by position
-     * ({@link #timelinesOfYear}).
+     * the project's earlier rows, made only when that row's own status does not already say so, from the index of a
+     * project's rows alone (V15). So what is read grows with the projects and the year's changes, not with the years
+     * of history before it. Columns by position ({@link #timelinesOfYear}).
      */
     static final String YEAR_ROWS = "WITH visible AS ("
             + "  SELECT id, project_id, sector, valid_from, valid_to, status FROM read_model.project_view"

@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The year-end report reads the believed rows of a year from the valid-time index alone, never from the table's heap
- * pages (V13): the index includes every column the statement names. Without one of them PostgreSQL cannot plan an
- * index-only scan on it at all, and the plan shows an index scan that reads the heap. Whole-table and bitmap scans
+ * The year-end report reads the rows of a year from indexes alone, never from the table's heap pages: the believed
+ * rows from the valid-time index (V13), the rows closed after the instant asked about from the index of closed rows,
+ * and the project's earlier statuses, probed for a row in force on the year's eve, from the index of a project's rows
+ * (both V15). Each index includes every column the statement names of it. Without one of them PostgreSQL cannot plan
+ * an index-only scan on it at all, and the plan shows an index scan that reads the heap. Whole-table and bitmap scans
  * are turned off so that the plan goes through an index whatever the test database's size, and VACUUM marks the
  * pages all-visible so that an index-only scan is priced as one.
  */
@@ -30,26 +32,36 @@ class YearRowsPlanTest extends QueryServiceTestBase {
     private JdbcTemplate jdbc;
 
     @Test
-    void theYearsBelievedRows_comeFromTheValidTimeIndexAlone() {
+    void theYearsRows_comeFromIndexesAlone_asKnownNowAndAtAnInstantSincePast() {
         String id = newProjectId();
         append(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Indeksitesti", "matti.m", 2024, 2025, null,
                                                  LocalDate.of(2024, 3, 1)), "koordinaattori", null);
         awaitProjectedVersion(id, 0);
         jdbc.execute("VACUUM (ANALYZE) read_model.project_view");
 
-        String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+        for (Instant knownAt : new Instant[] {Instant.now(), Instant.parse("2025-02-15T00:00:00Z")}) {
+            String plan = planOfYear(2024, knownAt);
+
+            assertThat(plan).as("as known at %s", knownAt)
+                            .contains("Index Only Scan using project_view_believed_days on project_view")
+                            .contains("Index Only Scan using project_view_closed on project_view")
+                            .contains("Index Only Scan using project_view_project on project_view b")
+                            .doesNotContain("Index Scan using");
+        }
+    }
+
+    private String planOfYear(int year, Instant knownAt) {
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
                 s.execute("SET LOCAL enable_seqscan = off");
                 s.execute("SET LOCAL enable_bitmapscan = off");
-                return explain(connection, 2024, Instant.now());
+                return explain(connection, year, knownAt);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         });
-
-        assertThat(plan).contains("Index Only Scan using project_view_believed_days on project_view");
     }
 
     private static String explain(Connection connection, int year, Instant knownAt) throws SQLException {
