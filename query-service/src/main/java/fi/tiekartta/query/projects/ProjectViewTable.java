@@ -33,9 +33,10 @@ import java.util.Optional;
  * <p>"Visible on day D as known at instant K" is asked in one shape only ({@link #visibleAt}): the rows whose two
  * intervals contain the point, each with the project's version as known at K. The rows are found in two parts:
  * rows believed now (open {@code recorded_to}) that contain the day, by the SP-GiST index over their valid time (V11),
- * and rows closed after the instant, none when it is now (V4's index on {@code recorded_to}; for an instant long
- * past, a scan of the closed rows: V9 says why no index is kept for it). The version is
- * the project's head (V4) where the head was recorded by then, else the last change recorded by then.
+ * and rows closed after the instant, none when it is now: which ones from the index of closed rows alone (V15 includes
+ * every column the conditions name), then their states by id, so that an instant long past no longer reads the whole
+ * table for the few closed rows it sees. The version is the project's head (V4) where the head was recorded by then,
+ * else the last change recorded by then.
  */
 @Repository
 public class ProjectViewTable {
@@ -47,9 +48,10 @@ public class ProjectViewTable {
             + " FROM (SELECT project_id, sector, status, state FROM read_model.project_view"
             + "        WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)%1$s"
             + "       UNION ALL"
-            + "       SELECT project_id, sector, status, state FROM read_model.project_view"
-            + "        WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)"
-            + "          AND tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz)%1$s) v"
+            + "       SELECT project_id, sector, status, state FROM read_model.project_view WHERE id IN ("
+            + "         SELECT id FROM read_model.project_view"
+            + "          WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)"
+            + "            AND tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz)%1$s)) v"
             + " LEFT JOIN read_model.project_head h ON h.project_id = v.project_id AND h.last_recorded_at <= ?"
             + " LEFT JOIN LATERAL (SELECT c.sequence, c.recorded_at FROM read_model.project_change c"
             + "   WHERE h.project_id IS NULL AND c.project_id = v.project_id AND c.recorded_at <= ?"
@@ -237,26 +239,35 @@ public class ProjectViewTable {
         return visible(asOf, knownAt, Map.of("project_id", projectId), null, "", FOUND).stream().findFirst();
     }
 
-    /**
-     * @param only    columns of {@code project_view} and the value each must have
-     * @param afterId only projects whose id sorts after it (null: all)
-     */
     private <T> List<T> visible(LocalDate asOf, Instant knownAt, Map<String, String> only, String afterId, String orderBy,
                                 RowMapper<T> rows) {
-        StringBuilder conditions = new StringBuilder();
-        only.keySet().forEach(column -> conditions.append(" AND ").append(column).append(" = ?"));
-        List<Object> values = new ArrayList<>(only.values());
-        if (afterId != null) {
-            conditions.append(" AND project_id > ?");
-            values.add(afterId);
+        Visible visible = Visible.of(asOf, knownAt, only, afterId, orderBy);
+        return jdbc.query(visible.sql(), rows, visible.arguments());
+    }
+
+    /** The statement of {@link #VISIBLE} for one question, with its arguments in order. */
+    record Visible(String sql, Object[] arguments) {
+
+        /**
+         * @param only    columns of {@code project_view} and the value each must have
+         * @param afterId only projects whose id sorts after it (null: all)
+         */
+        static Visible of(LocalDate asOf, Instant knownAt, Map<String, String> only, String afterId, String orderBy) {
+            StringBuilder conditions = new StringBuilder();
+            only.keySet().forEach(column -> conditions.append(" AND ").append(column).append(" = ?"));
+            List<Object> values = new ArrayList<>(only.values());
+            if (afterId != null) {
+                conditions.append(" AND project_id > ?");
+                values.add(afterId);
+            }
+            OffsetDateTime known = OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC);
+            List<Object> args = new ArrayList<>(List.of(known, asOf));
+            args.addAll(values);
+            args.addAll(List.of(known, known, asOf, known));
+            args.addAll(values);
+            args.addAll(List.of(known, known));
+            return new Visible(VISIBLE.formatted(conditions, orderBy), args.toArray());
         }
-        OffsetDateTime known = OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC);
-        List<Object> args = new ArrayList<>(List.of(known, asOf));
-        args.addAll(values);
-        args.addAll(List.of(known, known, asOf, known));
-        args.addAll(values);
-        args.addAll(List.of(known, known));
-        return jdbc.query(VISIBLE.formatted(conditions, orderBy), rows, args.toArray());
     }
 
     void deleteAll() {
