@@ -161,7 +161,7 @@ peak_heap_mb() { # file
 # --- where the CPU goes ------------------------------------------------------------------------------------------
 # Each party's CPU is read from /proc before and after a run: the two services by pid; PostgreSQL as the backends
 # of the benchmark's database plus the server's own processes (WAL writer, checkpointer, ...: no database), so that
-# other databases on the same server do not count; the load generator (wrk, pgbench, the JDK client) as the CPU
+# other databases on the same server do not count; the load generator (wrk, pgbench, Load.java) as the CPU
 # of this shell's finished children, which is where a command substitution's wrk lands when it ends.
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }   # user + system, clock ticks
 cpu_snapshot() { # file database: "party ticks" lines, and the machine's idle and total ticks (/proc/stat)
@@ -338,7 +338,7 @@ group_commit_writes() { # before after -> "N writes, mean X ms, p99 <= Y ms, max
                if (max == "" && below[i] >= n) max = le[i] }
              printf "%d writes, mean %.1f ms, p99 <= %s, max <= %s (the bucket bounds)", n, (n > 0 ? 1000 * sum / n : 0), ms(p99), ms(max) }' "$1" "$2"
 }
-say "2. Steady load: $STEADY_RATE status changes/s for $STEADY_SECONDS s (open loop, JDK client), projection lag from tiekartta_projection_event_lag_seconds"
+say "2. Steady load: $STEADY_RATE status changes/s for $STEADY_SECONDS s (open loop, Load.java over kept-alive connections, answer times from when each change was due), projection lag from tiekartta_projection_event_lag_seconds"
 say "   targets: POST p99 <= 50 ms, lag p99 <= 200 ms"
 # The same load first, unmeasured: part 1's 100,000-odd changes leave the JIT, the caches and autovacuum busy for a
 # while, and a steady load measured at once measured that (by hand on a fresh store: POST p99 149 ms in the first

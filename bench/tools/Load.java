@@ -1,12 +1,21 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +39,9 @@ import java.util.regex.Pattern;
  *     by status, -1 for none) over the projects; then reads the query-service's histogram of "applied minus recorded" for the events of
  *     exactly that period (the difference of the histogram before and after) and prints its p50 / p99
  * </pre>
+ * The steady load's changes go through {@link KeptAliveHttp}, not the JDK's {@code HttpClient}: the generator runs on
+ * the machine it measures, and the JDK's client took 2.6-2.8 ms of CPU per change there, more than the command-service
+ * itself, which the services then lacked (docs/PERFORMANCE.md, "What changed on 2026-12-02 (day)").
  */
 public class Load {
 
@@ -84,6 +96,13 @@ public class Load {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        KeptAliveHttp client = new KeptAliveHttp(URI.create(commands));
+        // A thread per change in flight: each waits for its answer on a connection of its own, however many are late.
+        ExecutorService senders = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sender");
+            t.setDaemon(true);
+            return t;
+        });
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * period;
@@ -94,17 +113,14 @@ public class Load {
             int project = 1 + ThreadLocalRandom.current().nextInt(projects);
             int percent = ThreadLocalRandom.current().nextInt(101);
             String body = "{\"status\":\"IN_PROGRESS\",\"progressPercent\":" + percent + ",\"note\":\"" + percent + " % TEHTY\"}";
-            long sent = System.nanoTime();
-            inFlight.add(HTTP.sendAsync(request(commands + "/api/projects/BE-" + project + "/status-changes", token, body),
-                                        HttpResponse.BodyHandlers.discarding())
-                             .handle((response, failure) -> {
-                                 // A request without an answer (connect or request timeout) is counted as -1, not
-                                 // thrown: on a saturated machine the figures are still worth printing.
-                                 latencies.add(System.nanoTime() - sent);
-                                 statuses.computeIfAbsent(response == null ? -1 : response.statusCode(),
-                                                          s -> new AtomicInteger()).incrementAndGet();
-                                 return null;
-                             }));
+            String path = "/api/projects/BE-" + project + "/status-changes";
+            inFlight.add(CompletableFuture.runAsync(() -> {
+                int status = client.post(path, token, body);
+                // From when the change was due, not when a thread got to send it: a late start is the answer's
+                // wait too (an open loop that measured from the send would hide its own stalls).
+                latencies.add(System.nanoTime() - due);
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            }, senders));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -185,6 +201,132 @@ public class Load {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * HTTP/1.1 POSTs over kept-alive sockets, one request at a time on each: a request takes an idle connection or
+     * opens one, and gives it back after reading the answer to its end (by Content-Length or chunked) unless the
+     * server closes it. Only the status is kept.
+     */
+    static final class KeptAliveHttp {
+
+        private final String host;
+        private final int port;
+        private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+
+        KeptAliveHttp(URI base) {
+            this.host = base.getHost();
+            this.port = base.getPort();
+        }
+
+        /** The answer's status; -1 when there was none (connect or read timeout, connection lost). */
+        int post(String path, String token, String body) {
+            Connection connection = idle.poll();
+            try {
+                if (connection == null) {
+                    connection = new Connection(host, port);
+                }
+                int status = connection.post(path, token, body);
+                if (connection.keptAlive) {
+                    idle.add(connection);
+                } else {
+                    connection.close();
+                }
+                return status;
+            } catch (IOException | RuntimeException e) {
+                if (connection != null) {
+                    connection.close();
+                }
+                return -1;
+            }
+        }
+    }
+
+    private static final class Connection {
+
+        private final String hostHeader;
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private boolean keptAlive = true;
+
+        Connection(String host, int port) throws IOException {
+            hostHeader = host + ":" + port;
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), 5_000);
+            socket.setSoTimeout(30_000);
+            out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
+        int post(String path, String token, String body) throws IOException {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer " + token
+                       + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n")
+                              .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            String statusLine = line(); // HTTP/1.1 201 ...
+            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP/1.1 answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> keptAlive &= !value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            if (chunked) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                    in.skipNBytes(size + 2); // the chunk and its CRLF
+                }
+                while (!line().isEmpty()) {
+                    // trailer fields, up to the empty line that ends the answer
+                }
+            } else if (length >= 0) {
+                in.skipNBytes(length);
+            } else {
+                keptAlive = false; // the body ends when the server closes the connection: not read
+            }
+            return status;
+        }
+
+        private long chunkSize() throws IOException {
+            String size = line();
+            int extension = size.indexOf(';');
+            return Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+        }
+
+        /** A line of the answer's head, without its CRLF. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c == -1) {
+                    throw new EOFException("the connection closed inside an answer");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
         }
     }
 }
