@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  *     exactly that period (the difference of the histogram before and after) and prints its p50 / p99
  * </pre>
  * The steady load's changes go through {@link KeptAliveHttp}, not the JDK's {@code HttpClient}: the generator runs on
- * the machine it measures, and the JDK's client took 2.6-2.8 ms of CPU per change there, more than the command-service
- * itself, which the services then lacked (docs/PERFORMANCE.md, "What changed on 2026-12-02 (day)").
+ * the machine it measures, and the JDK's client took 2.4-2.6 ms of CPU per change there beyond its start, more than the
+ * command-service itself, which the services then lacked (docs/PERFORMANCE.md, "What changed on 2026-12-02 (day)").
  */
 public class Load {
 
