@@ -216,8 +216,12 @@ public class Load {
         private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
         KeptAliveHttp(URI base) {
+            if (!"http".equals(base.getScheme()) || !(base.getRawPath() == null || base.getRawPath().isEmpty()
+                                                       || base.getRawPath().equals("/"))) {
+                throw new IllegalArgumentException("a plain http://host:port, without a path: " + base);
+            }
             this.host = base.getHost();
-            this.port = base.getPort();
+            this.port = base.getPort() == -1 ? 80 : base.getPort();
         }
 
         /** The answer's status; -1 when there was none (connect or read timeout, connection lost). */
@@ -254,11 +258,16 @@ public class Load {
         Connection(String host, int port) throws IOException {
             hostHeader = host + ":" + port;
             socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), 5_000);
-            socket.setSoTimeout(30_000);
-            out = new BufferedOutputStream(socket.getOutputStream(), 4096);
-            in = new BufferedInputStream(socket.getInputStream(), 8192);
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), 5_000);
+                socket.setSoTimeout(30_000);
+                out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+                in = new BufferedInputStream(socket.getInputStream(), 8192);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
         }
 
         int post(String path, String token, String body) throws IOException {
@@ -288,7 +297,10 @@ public class Load {
             }
             if (chunked) {
                 for (long size = chunkSize(); size > 0; size = chunkSize()) {
-                    in.skipNBytes(size + 2); // the chunk and its CRLF
+                    in.skipNBytes(size);
+                    if (!line().isEmpty()) {
+                        throw new IOException("a chunk longer than its size");
+                    }
                 }
                 while (!line().isEmpty()) {
                     // trailer fields, up to the empty line that ends the answer
