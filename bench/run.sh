@@ -14,8 +14,9 @@
 #    GC pauses, the group commit's write time (mean, max), the CPU per change of every party, the idle share and the
 #    load average.
 # 3. Rebuild: a store generated through the append path; POST /api/admin/replay timed until GET says IDLE with
-#    every event done (asked once the service has logged the build's end: bench/lib.sh), the query-service's own
-#    "Read model rebuilt" line (its phase times), beside the plain JDBC read rate of the same rows.
+#    every event done (asked once the service has logged the build's end: bench/lib.sh), the CPU it took (the
+#    machine's busy core-seconds, the query-service's, PostgreSQL's) against what 50,000 events/s allows, the
+#    query-service's own "Read model rebuilt" line (its phase times), beside the plain JDBC read rate of the same rows.
 # 4. Queries on that store: the roadmap (kept answers, and "not kept": a random day each request) at 1 and 4
 #    connections, a filtered roadmap, a page of the project list and the year-end report (first and repeated
 #    calls, phase means, and as known at an instant since past), beside the roadmap's own SQL through plain JDBC.
@@ -405,16 +406,27 @@ await_idle 60
 first_build=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 say "   first start on the store, from healthy until the first read model was built: $first_build s"
 load=$(load_average)
+cpu_snapshot "$OUT/cpu-before.txt" "$STORE_DB"
 started=$(date +%s.%N)
 answer=$(curl -s -w ' %{http_code}' -X POST "http://127.0.0.1:$QRY_PORT/api/admin/replay" -H "Authorization: Bearer $ADMIN")
 [ "${answer##* }" = 202 ] && grep -q '"state":"REBUILDING"' <<< "$answer" || { echo "POST /api/admin/replay answered: $answer" >&2; exit 1; }
 await_build_logged "$QRY_LOG" 2 7200 || { echo "the rebuild did not end (see $QRY_LOG)" >&2; exit 1; }
 await_idle 60
 elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+cpu_snapshot "$OUT/cpu-after.txt" "$STORE_DB"
 rebuild_rate=$(awk -v n="$TOTAL" -v t="$elapsed" 'BEGIN { printf "%.0f", n / t }')
 rows=$(psql_value "$STORE_DB" "SELECT (SELECT count(*) FROM read_model.project_change) || ' changes, ' || (SELECT count(*) FROM read_model.project_view) || ' view rows (' || (SELECT count(*) FROM read_model.project_view WHERE recorded_to IS NULL) || ' believed now)'")
 say "   POST /api/admin/replay until GET /api/admin/replay says IDLE with every event done: ${elapsed} s = $rebuild_rate events/s (load average before $load, after $(load_average))"
 say "   read models: $rows"
+# The rebuild's CPU, which a host's speed moves less than its wall time: on 2 cores the rate can reach N events/s
+# only if the rebuild needs at most 2 x TOTAL / N core-seconds (docs/PERFORMANCE.md, "What bounds each number", 3).
+# The machine's busy time counts every process, also PostgreSQL's that began and ended within the rebuild (a
+# parallel index build's workers), which the per-process figures miss.
+read -r _ qry_ms pg_ms _ idle <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" 1)"
+busy=$(awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
+                             END { printf "%.1f", ((after["all"] - before["all"]) - (after["idle"] - before["idle"])) / hz }' \
+           "$OUT/cpu-before.txt" "$OUT/cpu-after.txt")
+say "   CPU during it: $busy core-seconds busy in all ($idle % idle), of which the query-service $(awk -v m="$qry_ms" 'BEGIN { printf "%.1f", m / 1000 }') s and PostgreSQL's backends of the store and own processes $(awk -v m="$pg_ms" 'BEGIN { printf "%.1f", m / 1000 }') s; 50,000 events/s on $(nproc) cores allows $(awk -v n="$TOTAL" -v c="$(nproc)" 'BEGIN { printf "%.1f", c * n / 50000 }') core-seconds for these $TOTAL events"
 say "   the query-service's log: $(grep 'Read model rebuilt' "$QRY_LOG" | tail -1)"
 jdbc=$(java -cp "$COMMAND_CP" "$ROOT/bench/tools/ReadEvents.java" "$PG_URL/$STORE_DB" postgres | grep '^RESULT')
 jdbc_rate=$(field rate "$jdbc")
