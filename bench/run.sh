@@ -26,7 +26,7 @@
 # tiekartta_bench_* and drops them at the end (BENCH_KEEP=1 keeps them). Settings, by environment:
 #   BENCH_SECONDS (20; --quick: 15)   length of each wrk and pgbench run
 #   BENCH_WARMUP_SECONDS (30)    warm-up at 32 connections before the write path's table (the JIT's compilation),
-#   BENCH_WARMUP_MAX_SECONDS (180; --quick: 120)   then 10 s at 1 and 8 connections in turn until the JIT is done,
+#   BENCH_WARMUP_MAX_SECONDS (180; --quick: 90)   then 10 s at 1 and 8 connections in turn until the JIT is done,
 #                                up to this in all
 #   BENCH_HTTP_PROJECTS (2000)   projects the HTTP load spreads its status changes over
 #   BENCH_STEADY_RATE (200), BENCH_STEADY_SECONDS (60), BENCH_STEADY_WARMUP_SECONDS (60; --quick: 30)   the steady load of 2 and its unmeasured lead-in
@@ -51,7 +51,7 @@ source "$ROOT/bench/lib.sh"
 quick_or() { [ "$QUICK" = 1 ] && echo "$1" || echo "$2"; }
 SECONDS_EACH=${BENCH_SECONDS:-$(quick_or 15 20)}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
-WARMUP_MAX_SECONDS=${BENCH_WARMUP_MAX_SECONDS:-$(quick_or 120 180)}
+WARMUP_MAX_SECONDS=${BENCH_WARMUP_MAX_SECONDS:-$(quick_or 90 180)}
 HTTP_PROJECTS=${BENCH_HTTP_PROJECTS:-2000}
 STEADY_RATE=${BENCH_STEADY_RATE:-200}
 STEADY_SECONDS=${BENCH_STEADY_SECONDS:-60}
