@@ -165,6 +165,9 @@ peak_heap_mb() { # file
 # other databases on the same server do not count; the load generator (wrk, pgbench, Load.java) as the CPU
 # of this shell's finished children, which is where a command substitution's wrk lands when it ends.
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }   # user + system, clock ticks
+machine_ticks() { # the machine's idle (idle + iowait) and total ticks so far, over every core (/proc/stat)
+  awk '/^cpu / { print "idle", $5 + $6; print "all", $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
 cpu_snapshot() { # file database: "party ticks" lines, and the machine's idle and total ticks (/proc/stat)
   {
     echo "command $(proc_ticks "$CMD_PID")"
@@ -173,7 +176,7 @@ cpu_snapshot() { # file database: "party ticks" lines, and the machine's idle an
       echo "postgres:$pid $(proc_ticks "$pid")"
     done
     echo "client $(awk '{ print $16 + $17 }' "/proc/$$/stat")"
-    awk '/^cpu / { print "idle", $5 + $6; print "all", $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+    machine_ticks
   } > "$1"
 }
 cpu_per_change() { # before after changes -> "command query postgres client idle%" (ms of CPU per change)
@@ -407,12 +410,14 @@ first_build=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", 
 say "   first start on the store, from healthy until the first read model was built: $first_build s"
 load=$(load_average)
 cpu_snapshot "$OUT/cpu-before.txt" "$STORE_DB"
+machine_ticks > "$OUT/machine-before.txt"   # the machine's figures over the timed span alone, not the snapshots'
 started=$(date +%s.%N)
 answer=$(curl -s -w ' %{http_code}' -X POST "http://127.0.0.1:$QRY_PORT/api/admin/replay" -H "Authorization: Bearer $ADMIN")
 [ "${answer##* }" = 202 ] && grep -q '"state":"REBUILDING"' <<< "$answer" || { echo "POST /api/admin/replay answered: $answer" >&2; exit 1; }
 await_build_logged "$QRY_LOG" 2 7200 || { echo "the rebuild did not end (see $QRY_LOG)" >&2; exit 1; }
 await_idle 60
 elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+machine_ticks > "$OUT/machine-after.txt"
 cpu_snapshot "$OUT/cpu-after.txt" "$STORE_DB"
 rebuild_rate=$(awk -v n="$TOTAL" -v t="$elapsed" 'BEGIN { printf "%.0f", n / t }')
 rows=$(psql_value "$STORE_DB" "SELECT (SELECT count(*) FROM read_model.project_change) || ' changes, ' || (SELECT count(*) FROM read_model.project_view) || ' view rows (' || (SELECT count(*) FROM read_model.project_view WHERE recorded_to IS NULL) || ' believed now)'")
@@ -421,12 +426,13 @@ say "   read models: $rows"
 # The rebuild's CPU, which a host's speed moves less than its wall time: on 2 cores the rate can reach N events/s
 # only if the rebuild needs at most 2 x TOTAL / N core-seconds (docs/PERFORMANCE.md, "What bounds each number", 3).
 # The machine's busy time counts every process, also PostgreSQL's that began and ended within the rebuild (a
-# parallel index build's workers), which the per-process figures miss.
-read -r _ qry_ms pg_ms _ idle <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" 1)"
-busy=$(awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
-                             END { printf "%.1f", ((after["all"] - before["all"]) - (after["idle"] - before["idle"])) / hz }' \
-           "$OUT/cpu-before.txt" "$OUT/cpu-after.txt")
-say "   CPU during it: $busy core-seconds busy in all ($idle % idle), of which the query-service $(awk -v m="$qry_ms" 'BEGIN { printf "%.1f", m / 1000 }') s and PostgreSQL's backends of the store and own processes $(awk -v m="$pg_ms" 'BEGIN { printf "%.1f", m / 1000 }') s; 50,000 events/s on $(nproc) cores allows $(awk -v n="$TOTAL" -v c="$(nproc)" 'BEGIN { printf "%.1f", c * n / 50000 }') core-seconds for these $TOTAL events"
+# parallel index build's workers), which the per-process figures miss; those are read just outside the timed span
+# (a psql query and an awk per backend), so on a small store they can add up to more than the machine's.
+read -r _ qry_ms pg_ms _ _ <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" 1)"
+read -r busy idle < <(awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
+    END { all = after["all"] - before["all"]; idle = after["idle"] - before["idle"]
+          printf "%.1f %.0f\n", (all - idle) / hz, (all > 0 ? 100 * idle / all : 0) }' "$OUT/machine-before.txt" "$OUT/machine-after.txt")
+say "   CPU during it: $busy core-seconds busy in all ($idle % idle); read just around that span, the query-service $(awk -v m="$qry_ms" 'BEGIN { printf "%.1f", m / 1000 }') s and PostgreSQL's backends of the store and own processes $(awk -v m="$pg_ms" 'BEGIN { printf "%.1f", m / 1000 }') s; 50,000 events/s on $(nproc) cores allows $(awk -v n="$TOTAL" -v c="$(nproc)" 'BEGIN { printf "%.1f", c * n / 50000 }') core-seconds for these $TOTAL events"
 say "   the query-service's log: $(grep 'Read model rebuilt' "$QRY_LOG" | tail -1)"
 jdbc=$(java -cp "$COMMAND_CP" "$ROOT/bench/tools/ReadEvents.java" "$PG_URL/$STORE_DB" postgres | grep '^RESULT')
 jdbc_rate=$(field rate "$jdbc")
