@@ -423,8 +423,8 @@ rebuild_rate=$(awk -v n="$TOTAL" -v t="$elapsed" 'BEGIN { printf "%.0f", n / t }
 rows=$(psql_value "$STORE_DB" "SELECT (SELECT count(*) FROM read_model.project_change) || ' changes, ' || (SELECT count(*) FROM read_model.project_view) || ' view rows (' || (SELECT count(*) FROM read_model.project_view WHERE recorded_to IS NULL) || ' believed now)'")
 say "   POST /api/admin/replay until GET /api/admin/replay says IDLE with every event done: ${elapsed} s = $rebuild_rate events/s (load average before $load, after $(load_average))"
 say "   read models: $rows"
-# The rebuild's CPU, which a host's speed moves less than its wall time: on 2 cores the rate can reach N events/s
-# only if the rebuild needs at most 2 x TOTAL / N core-seconds (docs/PERFORMANCE.md, "What bounds each number", 3).
+# The rebuild's CPU, the budget two cores give: on 2 cores the rate can reach N events/s only if the rebuild
+# needs at most 2 x TOTAL / N core-seconds (docs/PERFORMANCE.md, "What bounds each number", 3).
 # The machine's busy time counts every process, also PostgreSQL's that began and ended within the rebuild (a
 # parallel index build's workers), which the per-process figures miss; those are read just outside the timed span
 # (a psql query and an awk per backend), so on a small store they can add up to more than the machine's.
