@@ -261,6 +261,7 @@ jit_ticks() { # pid -> CPU ticks of its JIT compiler threads (C1, C2) so far
 echo "warming up (${WARMUP_SECONDS} s at 32 connections, then until the JIT is done)"
 wrk_status_changes 32 "$WARMUP_SECONDS" > /dev/null
 warm_seconds=$WARMUP_SECONDS
+jit_ms=0   # stays so when BENCH_WARMUP_MAX_SECONDS leaves no round
 while [ "$warm_seconds" -lt "$WARMUP_MAX_SECONDS" ]; do
   jit_ms=0
   for c in 1 8; do
