@@ -1,10 +1,8 @@
 package fi.tiekartta.query.publicroadmap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The public roadmap as HTTP: no token, caching and conditional GET, CORS, GET and HEAD only, problems, OpenAPI. */
-@TestPropertySource(properties = {"tiekartta.public.enabled=true", "tiekartta.public.rate-limit.requests=100000"})
-class PublicRoadmapHttpTest extends QueryServiceTestBase {
+class PublicRoadmapHttpTest extends PublishedRoadmapTestBase {
 
     private static final List<String> ENDPOINTS = List.of(
             "/public/api/roadmap?asOf=2014-12-31", "/public/api/roadmap.csv?asOf=2014-12-31",

@@ -5,7 +5,6 @@ import fi.tiekartta.events.ProjectOwnerAssignedEvent;
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.events.StatusChangeCorrectedEvent;
-import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
 import fi.tiekartta.vocabulary.ProjectStatus;
 import org.apache.pdfbox.Loader;
@@ -14,7 +13,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +38,7 @@ import static org.awaitility.Awaitility.await;
  * all of them. The scenario's effective dates are in 2014, a year no other test uses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"tiekartta.public.enabled=true", "tiekartta.public.rate-limit.requests=100000"})
-class PublicRoadmapLeakTest extends QueryServiceTestBase {
+class PublicRoadmapLeakTest extends PublishedRoadmapTestBase {
 
     static final Set<String> PROJECT_FIELDS = Set.of(
             "projectId", "sector", "title", "plannedStartYear", "plannedEndYear", "status", "statusLabel",

@@ -1,16 +1,30 @@
 package fi.tiekartta.query.publicroadmap;
 
-import fi.tiekartta.query.QueryServiceTestBase;
+import fi.tiekartta.query.QueryServiceDatabase;
+import fi.tiekartta.query.RunningQueryService;
 import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client that asks more than its share is told to wait: 429 with Retry-After, until its allowance refills. */
-@TestPropertySource(properties = {"tiekartta.public.enabled=true", "tiekartta.public.rate-limit.requests=3",
-                                  "tiekartta.public.rate-limit.period=1h"})
-class PublicRoadmapRateLimitTest extends QueryServiceTestBase {
+/**
+ * A client that asks more than its share is told to wait: 429 with Retry-After, until its allowance refills. A limit
+ * of three an hour, so a context of its own, on a database of its own.
+ */
+class PublicRoadmapRateLimitTest extends RunningQueryService {
+
+    private static final TestDatabase DATABASE = QueryServiceDatabase.withEventStore("ratelimit");
+
+    @DynamicPropertySource
+    static void limitedToThreeAnHour(DynamicPropertyRegistry registry) {
+        QueryServiceDatabase.register(registry, DATABASE);
+        registry.add("tiekartta.public.enabled", () -> "true");
+        registry.add("tiekartta.public.rate-limit.requests", () -> "3");
+        registry.add("tiekartta.public.rate-limit.period", () -> "1h");
+    }
 
     @Test
     void aClientOverItsLimit_getsA429_withRetryAfter() {
