@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>Every test of this base shares one Spring context, the only query-service on {@link #DATABASE}: a test that
  * needs other settings starts a context of its own on a database of its own ({@link RunningQueryService}), never a
- * second context here through an annotation of its own (OneContextPerDatabaseTest).
+ * second context here through an annotation of its own (TestIsolationTest).
  */
 public abstract class QueryServiceTestBase extends RunningQueryService {
 

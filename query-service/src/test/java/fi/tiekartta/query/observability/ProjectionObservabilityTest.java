@@ -7,6 +7,7 @@ import fi.tiekartta.query.projects.ProjectProjection;
 import fi.tiekartta.support.web.CorrelationIds;
 import fi.tiekartta.testsupport.HttpApi;
 import fi.tiekartta.query.QueryServiceDatabase;
+import fi.tiekartta.query.RunningQueryService;
 import fi.tiekartta.testsupport.TestDatabase;
 import fi.tiekartta.testsupport.TestTokens;
 import fi.tiekartta.vocabulary.AuditMetadata;
@@ -23,9 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +35,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +47,11 @@ import static org.awaitility.Awaitility.await;
  * behind, health going DOWN while the projection fails, and the event's correlation id in the logging context
  * while it is projected. A database of its own: tests here stop processors and break a table for a moment.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 @Import(ProjectionObservabilityTest.MdcProbe.class)
-class ProjectionObservabilityTest {
+class ProjectionObservabilityTest extends RunningQueryService {
 
     private static final TestDatabase DATABASE = QueryServiceDatabase.withEventStore("observability");
-    private static final AtomicInteger PROJECTS = new AtomicInteger();
     private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
     private static final String READER = TestTokens.mint("johtaja", "MANAGEMENT");
 
@@ -64,8 +60,6 @@ class ProjectionObservabilityTest {
         QueryServiceDatabase.register(registry, DATABASE);
     }
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private EventStore eventStore;
     @Autowired
@@ -209,20 +203,6 @@ class ProjectionObservabilityTest {
     private double valueOr0(String series) {
         Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(prometheus());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    /** One client for the test, for QueryServiceTestBase.api()'s reason. */
-    private HttpApi api() {
-        if (api == null) {
-            api = new HttpApi("http://127.0.0.1:" + port);
-        }
-        return api;
-    }
-
-    private HttpApi api;
-
-    private static String newProjectId() {
-        return "OBS-" + PROJECTS.incrementAndGet();
     }
 
     /** A second handler in the projection's processing group that notes the correlation id in the MDC per event. */

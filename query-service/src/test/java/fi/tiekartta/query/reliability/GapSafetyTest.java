@@ -1,11 +1,7 @@
 package fi.tiekartta.query.reliability;
 
 import fi.tiekartta.events.ProjectRegisteredEvent;
-import fi.tiekartta.testsupport.HttpApi;
-import fi.tiekartta.testsupport.TestTokens;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import java.util.concurrent.atomic.AtomicInteger;
+import fi.tiekartta.query.axon.ProcessorLifecycle;
 import fi.tiekartta.query.projects.ProjectProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -18,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import fi.tiekartta.query.QueryServiceDatabase;
+import fi.tiekartta.query.RunningQueryService;
 import fi.tiekartta.testsupport.TestDatabase;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,8 +35,7 @@ import static org.awaitility.Awaitility.await;
  * while later appends want to commit, is still projected. The gap timeout is cut to one second here so that
  * "longer than the gap timeout" takes seconds, not minutes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GapSafetyTest {
+class GapSafetyTest extends RunningQueryService {
 
     private static final Duration HELD_OPEN = Duration.ofSeconds(3);
     /**
@@ -47,7 +43,6 @@ class GapSafetyTest {
      * shared database would go on projecting meanwhile.
      */
     private static final TestDatabase DATABASE = QueryServiceDatabase.withEventStore("gap");
-    private static final AtomicInteger PROJECTS = new AtomicInteger();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -55,15 +50,15 @@ class GapSafetyTest {
         registry.add("tiekartta.event-store.gap-timeout", () -> "1s");
     }
 
-    @LocalServerPort
-    private int port;
-
     @Autowired
     private EventStore eventStore;
     @Autowired
     private PlatformTransactionManager transactions;
     @Autowired
     private EventProcessingConfiguration processing;
+    /** Stops and starts the processor as the service does: a bare shutDown() racing its claims can lose a thread. */
+    @Autowired
+    private ProcessorLifecycle lifecycle;
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -71,7 +66,7 @@ class GapSafetyTest {
     void anAppendHeldOpenPastTheGapTimeout_isProjected_andLaterAppendsWaitForIt() throws Exception {
         String slow = newProjectId();
         String fast = newProjectId();
-        processor().shutDown(); // a reader that lags behind is where a dropped gap would bite
+        lifecycle.stop(processor()); // a reader that lags behind is where a dropped gap would bite
 
         CompletableFuture<Void> slowAppend = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
                 .executeWithoutResult(tx -> {
@@ -83,7 +78,7 @@ class GapSafetyTest {
 
         Thread.sleep(HELD_OPEN.toMillis() / 2);
         assertThat(fastAppend).as("a later append waits for the open one").isNotDone();
-        processor().start();
+        lifecycle.start(processor());
         slowAppend.get(30, TimeUnit.SECONDS);
         fastAppend.get(30, TimeUnit.SECONDS);
 
@@ -101,13 +96,13 @@ class GapSafetyTest {
     void withoutTheAppendLock_aLaggingReaderSkipsTheLateCommitForGood() throws Exception {
         String slow = newProjectId();
         String fast = newProjectId();
-        processor().shutDown();
+        lifecycle.stop(processor());
         try (Connection raw = jdbc.getDataSource().getConnection()) {
             raw.setAutoCommit(false);
             copyOfAStoredRegistrationAs(raw, slow);          // takes its global index now, commits last
             eventStore.publish(registration(fast));            // commits first, with a higher index
             Thread.sleep(2_000);                               // older than the 1 s gap timeout when read
-            processor().start();
+            lifecycle.start(processor());
             awaitProjected(fast);
             raw.commit();
         }
@@ -131,24 +126,6 @@ class GapSafetyTest {
             copy.setString(4, template);
             copy.executeUpdate();
         }
-    }
-
-    /** One client for the test, for QueryServiceTestBase.api()'s reason. */
-    private HttpApi api() {
-        if (api == null) {
-            api = new HttpApi("http://127.0.0.1:" + port);
-        }
-        return api;
-    }
-
-    private HttpApi api;
-
-    private static String managementToken() {
-        return TestTokens.mint("johtaja", "MANAGEMENT");
-    }
-
-    private static String newProjectId() {
-        return "GAP-" + PROJECTS.incrementAndGet();
     }
 
     private StreamingEventProcessor processor() {

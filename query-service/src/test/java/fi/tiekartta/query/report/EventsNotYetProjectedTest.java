@@ -2,6 +2,7 @@ package fi.tiekartta.query.report;
 
 import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
+import fi.tiekartta.query.axon.ProcessorLifecycle;
 import fi.tiekartta.query.projects.ProjectProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -23,13 +24,15 @@ class EventsNotYetProjectedTest extends QueryServiceTestBase {
     private ReportTimelines timelines;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private ProcessorLifecycle lifecycle;
 
     @Test
     void anEventRecordedButNotApplied_isCountedAtAndAfterItsInstant_untilTheProjectionAppliesIt() {
         StreamingEventProcessor processor = processing
                 .eventProcessor(ProjectProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         String id = newProjectId();
-        processor.shutDown();
+        lifecycle.stop(processor);
         Instant before = Instant.now();
         long waitingBefore;
         try {
@@ -41,7 +44,7 @@ class EventsNotYetProjectedTest extends QueryServiceTestBase {
             assertThat(timelines.eventsNotYetProjected(after)).isEqualTo(waitingBefore + 1);
             assertThat(timelines.eventsNotYetProjected(before)).as("recorded after that instant").isEqualTo(waitingBefore);
         } finally {
-            processor.start();
+            lifecycle.start(processor);
         }
         awaitProjectedVersion(id, 0);
         // Applied, though the processor's position (the slowest segment's) may not have passed it yet: the change log
