@@ -28,7 +28,8 @@ class RoadmapViewsTest extends RoadmapTestBase {
 
     @Test
     void everyConfiguredSector_isListedInOrder_evenWhenEmpty_andEmptyCountsAreLeftOut() {
-        // As known before any test recorded anything: tests of this context register projects on days of their own.
+        // Other tests of this context register projects in force before 1990 (the rounds' tests: 1971, 1977); as known
+        // at 2000, before any event of theirs was recorded, the day has none.
         JsonNode roadmap = roadmap("asOf=1990-06-01&knownAt=2000-01-01T00:00:00Z");
 
         assertThat(roadmap.get("sectors").findValuesAsText("sector"))
