@@ -67,15 +67,22 @@ class ReminderMailTest extends RoundTestBase {
         SMTP.purgeEmailFromAllMailboxes();
     }
 
-    /** A service's reminder wiring with these properties, around this test's read models and clock. */
+    /**
+     * A service's reminder wiring with these properties, around this test's read models and clock. The shared context's
+     * beans go in as singletons registered from outside, which a context never destroys: as beans of its own, the
+     * small context's close ran their {@code @PreDestroy}, and the shared service's rebuild refused every later start
+     * (its runner shut down: 500 to {@code POST /api/admin/replay} in RebuildTest whenever this test ran first).
+     */
     private ApplicationContextRunner instance(String... properties) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
                 .withUserConfiguration(ReminderConfiguration.class)
-                .withBean(RoundTable.class, () -> rounds)
-                .withBean(RoundProgress.class, () -> progress)
-                .withBean(SentReminders.class, () -> sent)
-                .withBean(ReadModelRebuild.class, () -> rebuild)
+                .withInitializer(context -> {
+                    context.getBeanFactory().registerSingleton("roundTable", rounds);
+                    context.getBeanFactory().registerSingleton("roundProgress", progress);
+                    context.getBeanFactory().registerSingleton("sentReminders", sent);
+                    context.getBeanFactory().registerSingleton("readModelRebuild", rebuild);
+                })
                 .withBean(Clock.class, () -> clock)
                 .withBean(MeterRegistry.class, () -> meters)
                 .withPropertyValues(properties);
