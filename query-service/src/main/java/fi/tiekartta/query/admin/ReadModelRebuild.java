@@ -127,43 +127,87 @@ public class ReadModelRebuild {
             started = begin();
         } catch (RebuildRunningException e) {
             return; // another instance has just begun it
+        } catch (RebuildUnavailableException e) {
+            return; // shutting down as it became ready; the next instance to start takes it up
         }
         if (!now.built() && storedEvents() <= buildBeforeReadyUpTo) {
             started.get();
         }
     }
 
-    /** Begins a rebuild in the background; 409 ({@link RebuildRunningException}) when one runs already. */
+    /**
+     * Begins a rebuild in the background; 409 ({@link RebuildRunningException}) when one runs already, 503
+     * ({@link RebuildUnavailableException}) when this instance is shutting down.
+     */
     public synchronized Progress start() {
         begin();
         return progress();
     }
 
+    /**
+     * Claims the rebuild and hands it to the runner. Synchronized with {@link #stop}, so that a rebuild is either
+     * handed over before the runner stops (and then ends as an interrupted one does: its claim released) or not
+     * claimed at all. Whatever fails between the claim and the hand-over releases the claim: a claim whose rebuild
+     * never runs would keep its lock and the lock's connection until the pool closed.
+     */
     private synchronized Future<?> begin() {
-        Connection lock;
+        if (runner.isShutdown()) {
+            throw new RebuildUnavailableException();
+        }
+        Connection lock = claim();
+        try {
+            jdbc.update("UPDATE read_model.rebuild_state SET started_at = ?, running_on = ?, events_total = 0, events_done = 0",
+                        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), node);
+            status(true);
+            return runner.submit(() -> run(lock));
+        } catch (RuntimeException | Error e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    /** The advisory lock on a connection of its own, held for as long as the rebuild runs; 409 when another holds it. */
+    private Connection claim() {
+        Connection lock = null;
         try {
             lock = dataSource.getConnection();
             lock.setAutoCommit(true);
-            boolean claimed;
             try (PreparedStatement claim = lock.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
                 claim.setInt(1, LOCK_CLASS);
                 claim.setInt(2, LOCK_OBJECT);
                 try (ResultSet rs = claim.executeQuery()) {
                     rs.next();
-                    claimed = rs.getBoolean(1);
+                    if (rs.getBoolean(1)) {
+                        return lock;
+                    }
                 }
             }
-            if (!claimed) {
-                lock.close();
-                throw new RebuildRunningException();
-            }
         } catch (SQLException e) {
+            closeQuietly(lock);
             throw new IllegalStateException("could not claim the rebuild", e);
         }
-        jdbc.update("UPDATE read_model.rebuild_state SET started_at = ?, running_on = ?, events_total = 0, events_done = 0",
-                    OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), node);
-        status(true);
-        return runner.submit(() -> run(lock));
+        closeQuietly(lock);
+        throw new RebuildRunningException();
+    }
+
+    private static void release(Connection lock) {
+        try (Statement unlock = lock.createStatement()) {
+            unlock.execute("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + LOCK_OBJECT + ")");
+        } catch (SQLException e) {
+            log.warn("Could not release the rebuild's lock; it goes when the pool retires its connection", e);
+        }
+        closeQuietly(lock);
+    }
+
+    private static void closeQuietly(@Nullable Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Could not close the rebuild lock's connection", e);
+        }
     }
 
     private void run(Connection lock) {
@@ -215,11 +259,7 @@ public class ReadModelRebuild {
                 processors().forEach(lifecycle::start);
             }
         } finally {
-            try (lock; Statement unlock = lock.createStatement()) {
-                unlock.execute("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + LOCK_OBJECT + ")");
-            } catch (SQLException e) {
-                log.warn("Could not release the rebuild's lock (closing its connection does)", e);
-            }
+            release(lock);
             status(true);
         }
     }
@@ -401,7 +441,7 @@ public class ReadModelRebuild {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         runner.shutdownNow();
     }
 }

@@ -28,6 +28,9 @@ public class RebuildController {
     @ApiResponse(responseCode = "202", description = "Started; follow it with GET")
     @ApiResponse(responseCode = "409", description = "A rebuild is already running (on any instance)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "503", description = "This instance is shutting down, or the database is unavailable; "
+                                                     + "try again after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @PostMapping
     public ResponseEntity<ReadModelRebuild.Progress> start() {
         return ResponseEntity.accepted().body(rebuild.start());

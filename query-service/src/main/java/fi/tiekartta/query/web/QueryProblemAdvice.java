@@ -1,6 +1,7 @@
 package fi.tiekartta.query.web;
 
 import fi.tiekartta.query.admin.RebuildRunningException;
+import fi.tiekartta.query.admin.RebuildUnavailableException;
 import fi.tiekartta.query.audit.UnreadableEventException;
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.ProjectNotFoundException;
@@ -56,9 +57,12 @@ public class QueryProblemAdvice extends ProblemResponses {
 
     @ExceptionHandler(ReadModelBehindException.class)
     public ResponseEntity<ProblemDetail> behind(ReadModelBehindException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models catching up", ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models catching up", ex.getMessage()));
+    }
+
+    @ExceptionHandler(RebuildUnavailableException.class)
+    public ResponseEntity<ProblemDetail> rebuildUnavailable(RebuildUnavailableException ex) {
+        return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down", ex.getMessage()));
     }
 
     @ExceptionHandler(YearNotEndedException.class)
@@ -76,6 +80,11 @@ public class QueryProblemAdvice extends ProblemResponses {
     public ResponseEntity<ProblemDetail> unreadable(UnreadableEventException ex) {
         log.warn("Audit replay stopped at an unreadable stored event: {}", ex.getMessage());
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored event unreadable", ex.getMessage()));
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

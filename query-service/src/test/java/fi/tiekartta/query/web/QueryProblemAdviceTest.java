@@ -1,6 +1,7 @@
 package fi.tiekartta.query.web;
 
 import fi.tiekartta.query.admin.RebuildRunningException;
+import fi.tiekartta.query.admin.RebuildUnavailableException;
 import fi.tiekartta.query.report.ReportNotAcceptableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,6 +23,11 @@ class QueryProblemAdviceTest {
         @GetMapping("/rebuild")
         void rebuild() {
             throw new RebuildRunningException();
+        }
+
+        @GetMapping("/shutting-down")
+        void shuttingDown() {
+            throw new RebuildUnavailableException();
         }
 
         @GetMapping("/unexpected")
@@ -43,6 +50,15 @@ class QueryProblemAdviceTest {
            .andExpect(status().isConflict())
            .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
            .andExpect(jsonPath("$.title").value("Rebuild running"));
+    }
+
+    @Test
+    void aRebuildAskedOfAnInstanceShuttingDown_isToBeAskedAgain() throws Exception {
+        mvc.perform(get("/shutting-down"))
+           .andExpect(status().isServiceUnavailable())
+           .andExpect(header().string("Retry-After", "5"))
+           .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+           .andExpect(jsonPath("$.title").value("Shutting down"));
     }
 
     @Test
