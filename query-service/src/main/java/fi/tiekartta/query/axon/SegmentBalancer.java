@@ -116,6 +116,13 @@ public class SegmentBalancer {
     private void reclaimUnfollowed(StreamingEventProcessor processor, int liveNodes) {
         String name = processor.getName();
         Map<Integer, Instant> since = unclaimedSince.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        if (!processor.isRunning()) {
+            // Stopped on purpose (a rebuild): its segments are meant to be without owner, and the time they were
+            // must not count once it runs again, or its first look after a long first build would find them
+            // "unfollowed" while the processor is still claiming them, and restart it for nothing.
+            since.clear();
+            return;
+        }
         Instant now = clock.instant();
         Instant staleBefore = now.minus(claimTimeout);
         // segment -> whether nobody holds it
@@ -133,7 +140,7 @@ public class SegmentBalancer {
                                         .filter(e -> e.getValue().isBefore(now.minus(unclaimedGrace)))
                                         .map(Map.Entry::getKey).sorted().toList();
         int held = processor.processingStatus().size();
-        if (unfollowed.isEmpty() || held >= fairShare(segments.size(), liveNodes) || !processor.isRunning()) {
+        if (unfollowed.isEmpty() || held >= fairShare(segments.size(), liveNodes)) {
             return;
         }
         log.warn("Segments {} of {} have had no owner for over {} while this instance holds {} of {} ({} live): "

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,6 +33,10 @@ class ProcessorLifecycleTest extends QueryServiceTestBase {
     private ProcessorLifecycle lifecycle;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private SegmentBalancer balancer;
+    @Value("${tiekartta.projection.unclaimed-grace}")
+    private Duration unclaimedGrace;
 
     @AfterEach
     void running() {
@@ -85,6 +90,27 @@ class ProcessorLifecycleTest extends QueryServiceTestBase {
 
         assertThat(count("tiekartta.projection.segments.reclaimed")).isGreaterThan(reclaimedBefore);
         assertEveryProjectInEverySegmentIsApplied();
+    }
+
+    @Test
+    void theTimeAProcessorWasStoppedOnPurpose_doesNotCountAsASegmentUnfollowed() throws Exception {
+        TrackingEventProcessor processor = processor();
+        lifecycle.stop(processor);
+        // Stopped as for a first build, for longer than the grace: its segments are without owner all the while.
+        balancer.balance();
+        Thread.sleep(unclaimedGrace.toMillis() + 500);
+        balancer.balance();
+        double reclaimedBefore = count("tiekartta.projection.segments.reclaimed");
+        // Started one thread short, so that segment 1 stays without owner after the start, as it does for the moment
+        // the processor takes to claim it.
+        ProcessorLifecycle.availableThreads(processor).decrementAndGet();
+        processor.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> processor.processingStatus().size() == 1);
+
+        balancer.balance();
+
+        assertThat(count("tiekartta.projection.segments.reclaimed")).as("restarts of a processor that has just started")
+                                                                    .isEqualTo(reclaimedBefore);
     }
 
     @Test
