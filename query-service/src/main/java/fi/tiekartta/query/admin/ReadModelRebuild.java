@@ -36,7 +36,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Rebuilds the read model from the event store beside the one in use, which keeps answering every query (kept
@@ -122,7 +122,7 @@ public class ReadModelRebuild {
         if (now.built() && !now.interrupted()) {
             return;
         }
-        Future<?> started;
+        CompletableFuture<Void> started;
         try {
             started = begin();
         } catch (RebuildRunningException e) {
@@ -146,23 +146,45 @@ public class ReadModelRebuild {
 
     /**
      * Claims the rebuild and hands it to the runner. Synchronized with {@link #stop}, so that a rebuild is either
-     * handed over before the runner stops (and then ends as an interrupted one does: its claim released) or not
-     * claimed at all. Whatever fails between the claim and the hand-over releases the claim: a claim whose rebuild
-     * never runs would keep its lock and the lock's connection until the pool closed.
+     * handed over before the runner stops or not claimed at all; whatever fails between the claim and the hand-over
+     * releases the claim. A claim whose rebuild never runs would keep its lock, and the lock's connection, until the
+     * pool closed. Completes when the rebuild has ended.
      */
-    private synchronized Future<?> begin() {
+    private synchronized CompletableFuture<Void> begin() {
         if (runner.isShutdown()) {
             throw new RebuildUnavailableException();
         }
         Connection lock = claim();
+        RebuildTask task = new RebuildTask(lock);
         try {
             jdbc.update("UPDATE read_model.rebuild_state SET started_at = ?, running_on = ?, events_total = 0, events_done = 0",
                         OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), node);
-            status(true);
-            return runner.submit(() -> run(lock));
+            runner.execute(task);
         } catch (RuntimeException | Error e) {
             release(lock);
             throw e;
+        }
+        status(true);
+        return task.ended;
+    }
+
+    /** A rebuild handed to the runner, with the claim it releases when it ends ({@link #stop} when it never starts). */
+    private final class RebuildTask implements Runnable {
+
+        private final Connection lock;
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+        private RebuildTask(Connection lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void run() {
+            try {
+                rebuild(lock);
+            } finally {
+                ended.complete(null);
+            }
         }
     }
 
@@ -210,7 +232,7 @@ public class ReadModelRebuild {
         }
     }
 
-    private void run(Connection lock) {
+    private void rebuild(Connection lock) {
         boolean first = !status(true).built();
         try {
             log.info("Rebuilding the read model from the event store beside the one in use");
@@ -440,8 +462,18 @@ public class ReadModelRebuild {
                          .toList();
     }
 
+    /**
+     * Stops the runner: a rebuild running is interrupted and ends as a failed one does; one handed over but not yet
+     * started never runs, and its claim is released here. Its {@code running_on} stays, so the next instance to start
+     * takes it up, as after a rebuild an instance died in.
+     */
     @PreDestroy
     synchronized void stop() {
-        runner.shutdownNow();
+        for (Runnable neverStarted : runner.shutdownNow()) {
+            if (neverStarted instanceof RebuildTask task) {
+                release(task.lock);
+                task.ended.cancel(false);
+            }
+        }
     }
 }

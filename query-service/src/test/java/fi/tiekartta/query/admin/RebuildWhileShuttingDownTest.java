@@ -1,19 +1,26 @@
 package fi.tiekartta.query.admin;
 
 import fi.tiekartta.query.QueryServiceTestBase;
+import fi.tiekartta.query.axon.ProcessorLifecycle;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A rebuild asked of an instance that is shutting down is refused before anything is claimed: no lock held by a
- * connection nobody will release, no {@code running_on} for a rebuild that never runs.
+ * A rebuild that cannot be handed to the runner claims nothing, or lets its claim go at once: no lock held by a
+ * connection nobody will release, no {@code running_on} for a rebuild that never runs. Each case has an instance of
+ * its own around the shared service's beans, made here and registered nowhere, so that no context destroys it and
+ * the shared instance goes on rebuilding for the other tests.
  */
 class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
 
@@ -21,11 +28,11 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
     private ApplicationContext context;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void aRebuildAskedAfterTheRunnerStopped_isRefused_andClaimsNothing() {
-        // An instance of its own around the shared service's beans: stopping the shared one would stop its rebuilds
-        // for every later test. Made by the bean factory, not registered in it, so that no context destroys it.
         ReadModelRebuild stopping = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
         Map<String, Object> stateBefore = rebuildState();
         stopping.stop();
@@ -33,8 +40,36 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
         assertThatThrownBy(stopping::start).isInstanceOf(RebuildUnavailableException.class);
 
         assertThat(rebuildState()).isEqualTo(stateBefore);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ? AND objid = 1",
-                                       Long.class, 0x74696b)).isZero();
+        assertThat(rebuildLocksHeld()).isZero();
+    }
+
+    @Test
+    void aRebuildWhoseStartCannotBeRecorded_letsItsClaimGo() {
+        JdbcTemplate failing = new JdbcTemplate(dataSource) {
+            @Override
+            public int update(String sql, Object... args) {
+                throw new DataAccessResourceFailureException("the database went away");
+            }
+        };
+        ReadModelRebuild rebuild = new ReadModelRebuild(
+                context.getBean(EventProcessingConfiguration.class), context.getBean(ProcessorLifecycle.class), dataSource,
+                failing, context.getBean(BulkBuild.class), null, context.getBean(RebuildHold.class), context.getBean(Clock.class),
+                100_000, 2);
+        try {
+            assertThatThrownBy(rebuild::start).isInstanceOf(DataAccessResourceFailureException.class);
+
+            assertThat(rebuildLocksHeld()).isZero();
+        } finally {
+            rebuild.stop();
+        }
+    }
+
+    /** The rebuild's advisory lock in this test's database, held by any session. */
+    private long rebuildLocksHeld() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                                   + " AND classid = ? AND objid = 1 AND objsubid = 2"
+                                   + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                                   Long.class, 0x74696b);
     }
 
     private Map<String, Object> rebuildState() {
