@@ -36,8 +36,8 @@
 #   BENCH_SKIP_BUILD=1           use the jars already built
 #   BENCH_JFR=1                  the JFR profile of 1 (target/bench/command-8.jfr) and its top frames
 # It first states the machine: its cores, memory and CPU, and what a system call, an 8 kB page read from the operating
-# system's cache and the first touch of a page of memory cost on it (bench/tools/host-costs.c, compiled with gcc), since
-# hosts with the same CPU name differ in those.
+# system's cache and the first touch of a page of memory cost on it (bench/tools/host-costs.c, compiled with gcc),
+# so that hosts with the same CPU name can be told apart.
 # Everything it prints is also in target/bench/report.txt; the services' logs and GC logs are beside it.
 set -euo pipefail
 QUICK=0
@@ -206,7 +206,8 @@ say "Tiekartta benchmark$([ "$QUICK" = 1 ] && echo ' (--quick)'), $(date -u +%Y-
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(lscpu | sed -n 's/^Model name: *//p' | head -1); load average at the start $(load_average)"
 host_costs() { # bench/tools/host-costs.c: what a system call, a page read from the OS cache and a new page cost here
   command -v gcc >/dev/null || { echo "not measured (no gcc)"; return; }
-  gcc -O2 -o "$OUT/host-costs" bench/tools/host-costs.c && "$OUT/host-costs" "$OUT/host-costs.scratch"
+  gcc -O2 -o "$OUT/host-costs" bench/tools/host-costs.c 2>&1 && "$OUT/host-costs" "$OUT/host-costs.scratch" 2>&1 \
+    || echo "not measured (bench/tools/host-costs.c did not build or run)"
 }
 say "host: $(host_costs)"
 say "PostgreSQL: $(psql_value postgres 'SHOW server_version'), fsync $(psql_value postgres 'SHOW fsync'), synchronous_commit $(psql_value postgres 'SHOW synchronous_commit'), shared_buffers $(psql_value postgres 'SHOW shared_buffers'), autovacuum $(psql_value postgres 'SHOW autovacuum')"

@@ -5,11 +5,14 @@
  *   host-costs <scratch file>
  *
  * - a system call (getppid, which does nothing else);
- * - a read of an 8 kB page from the operating system's cache at a random offset (pread, as PostgreSQL reads a page
- *   that is not in its shared buffers), over a 64 MB file written and read once first;
- * - the first touch of a 4 kB page of memory new to the process (as PostgreSQL's backends meet shared buffers, the
- *   operating system's cache meets new files, and a JVM meets its heap), over 256 MB of shared anonymous memory.
- * Each is the mean over many, from CLOCK_MONOTONIC; the scratch file is deleted at the end.
+ * - a read of an 8 kB page from the operating system's cache (pread, as PostgreSQL reads a page that is not in its
+ *   shared buffers), striding over a 64 MB file written and read once first;
+ * - the first touch of a page of memory new to the process: private (as a JVM's heap grows) and shared (as
+ *   PostgreSQL's shared buffers are first used);
+ * - the first touch, by a second process, of a page of shared memory that another has touched already (as a new
+ *   PostgreSQL backend meets the shared buffers).
+ * Each is the mean over many, from CLOCK_MONOTONIC, over 256 MB of memory. The scratch file is unlinked as soon as
+ * it is open.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -17,10 +20,11 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#define PAGE 8192
+#define BLOCK 8192
 #define FILE_BYTES (64L << 20)
 #define TOUCH_BYTES (256L << 20)
 
@@ -30,11 +34,31 @@ static double now(void) {
     return t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/* Microseconds per page to touch every page of memory once. */
+static double touch(char *memory, long page) {
+    double t0 = now();
+    for (long o = 0; o < TOUCH_BYTES; o += page) {
+        memory[o] = 1;
+    }
+    return (now() - t0) / (TOUCH_BYTES / page) * 1e6;
+}
+
+static char *map(int flags) {
+    char *memory = mmap(NULL, TOUCH_BYTES, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED) {
+        perror("mmap");
+        exit(1);
+    }
+    return memory;
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: host-costs <scratch file>\n");
         return 2;
     }
+    long page = sysconf(_SC_PAGESIZE);
+
     long calls = 1000000;
     double t0 = now();
     for (long i = 0; i < calls; i++) {
@@ -47,19 +71,20 @@ int main(int argc, char **argv) {
         perror(argv[1]);
         return 1;
     }
-    static char page[PAGE];
-    long pages = FILE_BYTES / PAGE;
-    for (long p = 0; p < pages; p++) {
-        for (int i = 0; i < PAGE; i += 64) {
-            page[i] = (char) (p + i);
+    unlink(argv[1]);
+    static char block[BLOCK];
+    long blocks = FILE_BYTES / BLOCK;
+    for (long b = 0; b < blocks; b++) {
+        for (int i = 0; i < BLOCK; i += 64) {
+            block[i] = (char) (b + i);
         }
-        if (pwrite(fd, page, PAGE, p * PAGE) != PAGE) {
+        if (pwrite(fd, block, BLOCK, b * BLOCK) != BLOCK) {
             perror("pwrite");
             return 1;
         }
     }
-    for (long p = 0; p < pages; p++) {
-        if (pread(fd, page, PAGE, p * PAGE) != PAGE) {
+    for (long b = 0; b < blocks; b++) {
+        if (pread(fd, block, BLOCK, b * BLOCK) != BLOCK) {
             perror("pread");
             return 1;
         }
@@ -67,28 +92,45 @@ int main(int argc, char **argv) {
     long reads = 200000;
     t0 = now();
     for (long i = 0; i < reads; i++) {
-        if (pread(fd, page, PAGE, (i * 7919 % pages) * PAGE) != PAGE) {
+        /* 7919 is prime, so the stride meets every block before it meets one again */
+        if (pread(fd, block, BLOCK, (i * 7919 % blocks) * BLOCK) != BLOCK) {
             perror("pread");
             return 1;
         }
     }
     double read_us = (now() - t0) / reads * 1e6;
     close(fd);
-    unlink(argv[1]);
 
-    char *memory = mmap(NULL, TOUCH_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (memory == MAP_FAILED) {
-        perror("mmap");
+    char *private_memory = map(MAP_PRIVATE);
+    double private_us = touch(private_memory, page);
+    munmap(private_memory, TOUCH_BYTES);
+
+    char *shared_memory = map(MAP_SHARED);
+    double shared_us = touch(shared_memory, page);
+    int report[2];
+    if (pipe(report) != 0) {
+        perror("pipe");
         return 1;
     }
-    t0 = now();
-    for (long o = 0; o < TOUCH_BYTES; o += 4096) {
-        memory[o] = 1;
+    pid_t child = fork();
+    if (child < 0) {
+        perror("fork");
+        return 1;
     }
-    double touch_us = (now() - t0) / (TOUCH_BYTES / 4096) * 1e6;
-    munmap(memory, TOUCH_BYTES);
+    if (child == 0) {
+        double again_us = touch(shared_memory, page);
+        return write(report[1], &again_us, sizeof again_us) == sizeof again_us ? 0 : 1;
+    }
+    double again_us = -1;
+    int status;
+    if (read(report[0], &again_us, sizeof again_us) != sizeof again_us || waitpid(child, &status, 0) != child) {
+        fprintf(stderr, "the second process did not report\n");
+        return 1;
+    }
+    munmap(shared_memory, TOUCH_BYTES);
 
-    printf("a system call %.2f us, an 8 kB page read from the OS cache %.2f us, the first touch of a 4 kB page of memory %.2f us\n",
-           syscall_us, read_us, touch_us);
+    printf("a system call %.2f us, an 8 kB page read from the OS cache %.2f us; the first touch of a %ld kB page of"
+           " memory new to the process %.2f us (private), %.2f us (shared), of shared memory by a second process"
+           " %.2f us\n", syscall_us, read_us, page / 1024, private_us, shared_us, again_us);
     return 0;
 }
