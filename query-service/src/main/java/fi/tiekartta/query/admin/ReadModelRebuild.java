@@ -34,9 +34,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Rebuilds the read model from the event store beside the one in use, which keeps answering every query (kept
@@ -131,7 +132,11 @@ public class ReadModelRebuild {
             return; // shutting down as it became ready; the next instance to start takes it up
         }
         if (!now.built() && storedEvents() <= buildBeforeReadyUpTo) {
-            started.get();
+            try {
+                started.get();
+            } catch (CancellationException e) {
+                // shut down before the build began (stop()); the next instance to start takes it up
+            }
         }
     }
 
