@@ -1,5 +1,6 @@
 package fi.tiekartta.query.admin;
 
+import com.zaxxer.hikari.HikariDataSource;
 import fi.tiekartta.query.axon.ProcessorLifecycle;
 import fi.tiekartta.query.projects.ProjectProjection;
 import fi.tiekartta.support.eventstore.EventStoreTables;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds the read model from the event store beside the one in use, which keeps answering every query (kept
@@ -61,6 +64,7 @@ public class ReadModelRebuild {
     private static final int LOCK_OBJECT = 1;
     private static final String RETIRED_SCHEMA = "read_model_retired";
     private static final long STATUS_FRESH_NANOS = 500_000_000L;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final ProcessorLifecycle lifecycle;
@@ -169,7 +173,12 @@ public class ReadModelRebuild {
             release(lock);
             throw e;
         }
-        status(true);
+        try {
+            status(true);
+        } catch (DataAccessException e) {
+            // The rebuild runs; only the cached status is older (it is read again within STATUS_FRESH_NANOS).
+            log.warn("Could not read the rebuild's state after handing it over", e);
+        }
         return task.ended;
     }
 
@@ -185,6 +194,13 @@ public class ReadModelRebuild {
 
         @Override
         public void run() {
+            if (runner.isShutdown()) {
+                // Handed over just before stop(): a pool's first task goes to its new thread, not to the queue that
+                // shutdownNow() returns, and that thread runs it anyway. It never began; release as stop() does.
+                release(lock);
+                ended.cancel(false);
+                return;
+            }
             try {
                 rebuild(lock);
             } finally {
@@ -217,13 +233,30 @@ public class ReadModelRebuild {
         throw new RebuildRunningException();
     }
 
-    private static void release(Connection lock) {
+    private void release(Connection lock) {
         try (Statement unlock = lock.createStatement()) {
             unlock.execute("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + LOCK_OBJECT + ")");
         } catch (SQLException e) {
-            log.warn("Could not release the rebuild's lock; it goes when the pool retires its connection", e);
+            // Back in the pool the session would keep the lock (every instance answering 409) until the connection
+            // is retired; evicted, its session ends, and the lock with it.
+            log.warn("Could not release the rebuild's lock; closing its connection for good instead", e);
+            if (evict(lock)) {
+                return;
+            }
         }
         closeQuietly(lock);
+    }
+
+    private boolean evict(Connection lock) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(lock);
+                return true;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not evict the rebuild lock's connection", e);
+        }
+        return false;
     }
 
     private static void closeQuietly(@Nullable Connection connection) {
@@ -275,6 +308,13 @@ public class ReadModelRebuild {
                      times.millis("read"), times.millis("fold"), times.millis("waiting"), "COPY " + times.list("copy "),
                      times.list("index ") + ", " + times.list("analyze "), "switch: " + times.list("switch "));
         } catch (Exception | Error e) {
+            if (runner.isShutdown()) {
+                // Stopped with the instance (stop() interrupts it). running_on stays, so the next instance to start
+                // drops the build's tables and takes the rebuild up; no processors started while shutting down.
+                log.info("The rebuild of the read model stopped with this instance; the read model in use stays, and the "
+                         + "next instance to start takes the rebuild up ({})", e.toString());
+                return;
+            }
             log.error("The rebuild of the read model failed; the read model in use stays", e);
             jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
             try {
@@ -468,17 +508,21 @@ public class ReadModelRebuild {
     }
 
     /**
-     * Stops the runner: a rebuild running is interrupted and ends as a failed one does; one handed over but not yet
-     * started never runs, and its claim is released here. Its {@code running_on} stays, so the next instance to start
-     * takes it up, as after a rebuild an instance died in.
+     * Stops the runner: a rebuild running is interrupted, and one handed over but not yet started never runs; either
+     * way the claim is released and {@code running_on} stays, so the next instance to start takes the rebuild up, as
+     * after a rebuild an instance died in. Waits a while for a running rebuild to let its lock go, while the pool
+     * it holds a connection of is still open; one in a long statement ends with the connection's close.
      */
     @PreDestroy
-    synchronized void stop() {
+    synchronized void stop() throws InterruptedException {
         for (Runnable neverStarted : runner.shutdownNow()) {
             if (neverStarted instanceof RebuildTask task) {
                 release(task.lock);
                 task.ended.cancel(false);
             }
+        }
+        if (!runner.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("The rebuild did not stop within {}; its lock goes when its connection closes", STOP_WAIT);
         }
     }
 }

@@ -10,15 +10,21 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A rebuild that cannot be handed to the runner claims nothing, or lets its claim go at once: no lock held by a
- * connection nobody will release, no {@code running_on} for a rebuild that never runs. Each case has an instance of
+ * connection nobody will release, no {@code running_on} for a rebuild that never runs. One stopped with its instance
+ * lets its claim go and stays recorded as running, for the next instance to start to take up. Each case has an instance of
  * its own around the shared service's beans, made here and registered nowhere, so that no context destroys it and
  * the shared instance goes on rebuilding for the other tests.
  */
@@ -30,9 +36,14 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
     private JdbcTemplate jdbc;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private RebuildHold hold;
+    /** The shared service's own rebuild, as the next instance to start. */
+    @Autowired
+    private ReadModelRebuild running;
 
     @Test
-    void aRebuildAskedAfterTheRunnerStopped_isRefused_andClaimsNothing() {
+    void aRebuildAskedAfterTheRunnerStopped_isRefused_andClaimsNothing() throws Exception {
         ReadModelRebuild stopping = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
         Map<String, Object> stateBefore = rebuildState();
         stopping.stop();
@@ -44,7 +55,7 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
     }
 
     @Test
-    void aRebuildWhoseStartCannotBeRecorded_letsItsClaimGo() {
+    void aRebuildWhoseStartCannotBeRecorded_letsItsClaimGo() throws Exception {
         JdbcTemplate failing = new JdbcTemplate(dataSource) {
             @Override
             public int update(String sql, Object... args) {
@@ -62,6 +73,40 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
         } finally {
             rebuild.stop();
         }
+    }
+
+    @Test
+    void aRebuildStoppedWithItsInstance_letsItsClaimGo_andIsTakenUpByTheNextStart() throws Exception {
+        ReadModelRebuild stopping = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
+        Object builtAt = jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class);
+        Path held = Files.createDirectories(Path.of("target")).resolve("rebuild-hold-" + UUID.randomUUID());
+        Files.createFile(held);
+        hold.holdWhileExists(held);
+        try {
+            stopping.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> buildIndexes() > 0);
+            stopping.stop();
+        } finally {
+            hold.holdWhileExists(null);
+            Files.deleteIfExists(held);
+        }
+
+        assertThat(rebuildLocksHeld()).as("the stopped rebuild's lock").isZero();
+        assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
+                .as("no switch: the read model in use stays").isEqualTo(builtAt);
+        assertThat(jdbc.queryForObject("SELECT running_on FROM read_model.rebuild_state", String.class))
+                .as("recorded as running, for the next instance to take up").isNotNull();
+
+        running.buildWhatIsMissing();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rebuildLocksHeld() == 0
+                && jdbc.queryForObject("SELECT running_on FROM read_model.rebuild_state", String.class) == null);
+        assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
+                .as("taken up and switched over").isNotEqualTo(builtAt);
+        assertThat(buildIndexes()).isZero();
+    }
+
+    private long buildIndexes() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE schemaname = 'read_model_build'", Long.class);
     }
 
     /** The rebuild's advisory lock in this test's database, held by any session. */
