@@ -49,6 +49,11 @@ static char *map(int flags) {
         perror("mmap");
         exit(1);
     }
+    /* one fault per small page on every host, whatever its transparent huge pages setting */
+    if (madvise(memory, TOUCH_BYTES, MADV_NOHUGEPAGE) != 0) {
+        perror("madvise");
+        exit(1);
+    }
     return memory;
 }
 
@@ -118,9 +123,12 @@ int main(int argc, char **argv) {
         return 1;
     }
     if (child == 0) {
+        close(report[0]);
         double again_us = touch(shared_memory, page);
-        return write(report[1], &again_us, sizeof again_us) == sizeof again_us ? 0 : 1;
+        _exit(write(report[1], &again_us, sizeof again_us) == sizeof again_us ? 0 : 1);
     }
+    /* the child's end closed here, so that a child that dies without reporting ends the read */
+    close(report[1]);
     double again_us = -1;
     int status;
     if (read(report[0], &again_us, sizeof again_us) != sizeof again_us || waitpid(child, &status, 0) != child) {
