@@ -86,7 +86,7 @@ public class HashChainingAppendEvents implements AppendEventsStatementBuilder {
      * The one place the INSERT is prepared. It first takes the append lock (held until this transaction ends),
      * so that appends commit in the order of their global index: PostgreSQL hands out index values at insert
      * and makes them visible at commit, and a reader that saw index N+1 before N committed would, once its gap
-     * timeout passed, skip N for ever (AxonFramework #4829). With one appender at a time, an event is never
+     * timeout passed, skip N for ever (Axon's gap-aware token forgets a gap after its timeout). With one appender at a time, an event is never
      * visible before an earlier-indexed one that will still commit (docs/RELIABILITY.md).
      */
     protected PreparedStatement prepareInsert(Connection connection, EventSchema schema, List<Row> rows)
