@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -257,23 +257,32 @@ class BulkBuild {
      */
     private static final String RESET = "RESET maintenance_work_mem; RESET max_parallel_maintenance_workers";
 
-    /** Runs each group of statements in order, two groups at a time on two connections of their own. */
+    /**
+     * Runs each group of statements in order, two groups at a time on two connections of their own. Interrupted (the
+     * instance is stopping), it cancels the statements at work and waits for both connections to be done before it
+     * gives up, so that nothing touches the build's tables once the rebuild has let its lock go.
+     */
     private void runOnTwoConnections(BuildTimes times, List<List<Step>> groups) throws SQLException, InterruptedException {
         java.util.concurrent.ConcurrentLinkedQueue<List<Step>> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(groups);
+        List<Statement> atWork = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService builders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rebuild-index"));
         try {
             List<Future<Object>> done = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 done.add(builders.submit(() -> {
                     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                        c.setAutoCommit(true);
+                        atWork.add(s);
                         try {
+                            c.setAutoCommit(true);
                             s.execute("SET maintenance_work_mem = '128MB'");
                             // One process per connection: a B-tree build's parallel workers would take the other
                             // connection's core from its build.
                             s.execute("SET max_parallel_maintenance_workers = 0");
                             for (List<Step> group = queue.poll(); group != null; group = queue.poll()) {
                                 for (Step step : group) {
+                                    if (Thread.currentThread().isInterrupted()) {
+                                        throw new SQLException("rebuild stopped");
+                                    }
                                     long began = System.nanoTime();
                                     s.execute(step.sql());
                                     times.add(step.part(), began);
@@ -287,6 +296,12 @@ class BulkBuild {
                                 e.addSuppressed(resetFailed);
                             }
                             throw e;
+                        } finally {
+                            // Before the connection goes back to the pool: a cancel reaches whatever its server
+                            // process runs, which would then be the pool's next user's statement.
+                            synchronized (atWork) {
+                                atWork.remove(s);
+                            }
                         }
                         s.execute(RESET);
                     }
@@ -298,10 +313,25 @@ class BulkBuild {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+                } catch (InterruptedException e) {
+                    queue.clear();
+                    synchronized (atWork) {
+                        atWork.forEach(BulkBuild::cancelQuietly);
+                    }
+                    throw e;
                 }
             }
         } finally {
             builders.shutdownNow();
+            PoolEnd.await(builders, Duration.ofSeconds(30), "index builders");
+        }
+    }
+
+    private static void cancelQuietly(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // it has ended meanwhile, or its connection has gone: either way it no longer writes
         }
     }
 
@@ -482,9 +512,7 @@ class BulkBuild {
         void close() throws SQLException {
             sender.shutdownNow();
             try {
-                sender.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                PoolEnd.await(sender, Duration.ofSeconds(30), "COPY sender"); // the connection is the sender's till then
             } finally {
                 try {
                     writer.rollback(); // nothing after a commit; the half-written build after a failure

@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +59,7 @@ import java.util.concurrent.TimeUnit;
  * answers 503 until its first build ends ({@link RebuildGate}).
  */
 @Component
-public class ReadModelRebuild {
+public class ReadModelRebuild implements ApplicationContextAware {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** The advisory lock of the rebuild, (class, object) in pg_locks. */
@@ -84,6 +87,7 @@ public class ReadModelRebuild {
     });
     private volatile Status status;
     private volatile long statusReadAt;
+    private ApplicationContext context;
     /** Once a read model exists it is never taken away again: no need to ask the database any more. */
     private volatile boolean built;
 
@@ -101,6 +105,11 @@ public class ReadModelRebuild {
         this.clock = clock;
         this.buildBeforeReadyUpTo = buildBeforeReadyUpTo;
         this.initialSegments = initialSegments;
+    }
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
     }
 
     /** Progress of one processor's read model: events applied of how many, and the rate since the rebuild started. */
@@ -129,7 +138,7 @@ public class ReadModelRebuild {
         }
         CompletableFuture<Void> started;
         try {
-            started = begin();
+            started = begin().ended;
         } catch (RebuildRunningException e) {
             return; // another instance has just begun it
         } catch (RebuildUnavailableException e) {
@@ -149,8 +158,15 @@ public class ReadModelRebuild {
      * ({@link RebuildUnavailableException}) when this instance is shutting down.
      */
     public synchronized Progress start() {
-        begin();
-        return progress();
+        RebuildTask task = begin();
+        try {
+            return progress();
+        } catch (DataAccessException e) {
+            // The rebuild runs; answer what is known of it rather than a failure that would be retried into a 409.
+            log.warn("Could not read the rebuild's progress after starting it", e);
+            return new Progress("REBUILDING", task.startedAt, List.of(
+                    new ProcessorProgress(ProjectProjection.PROCESSING_GROUP, true, 0, 0, 0)));
+        }
     }
 
     /**
@@ -159,15 +175,15 @@ public class ReadModelRebuild {
      * releases the claim. A claim whose rebuild never runs would keep its lock, and the lock's connection, until the
      * pool closed. Completes when the rebuild has ended.
      */
-    private synchronized CompletableFuture<Void> begin() {
+    private synchronized RebuildTask begin() {
         if (runner.isShutdown()) {
             throw new RebuildUnavailableException();
         }
         Connection lock = claim();
-        RebuildTask task = new RebuildTask(lock);
+        RebuildTask task = new RebuildTask(lock, clock.instant());
         try {
             jdbc.update("UPDATE read_model.rebuild_state SET started_at = ?, running_on = ?, events_total = 0, events_done = 0",
-                        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), node);
+                        OffsetDateTime.ofInstant(task.startedAt, java.time.ZoneOffset.UTC), node);
             runner.execute(task);
         } catch (RuntimeException | Error e) {
             release(lock);
@@ -179,17 +195,19 @@ public class ReadModelRebuild {
             // The rebuild runs; only the cached status is older (it is read again within STATUS_FRESH_NANOS).
             log.warn("Could not read the rebuild's state after handing it over", e);
         }
-        return task.ended;
+        return task;
     }
 
     /** A rebuild handed to the runner, with the claim it releases when it ends ({@link #stop} when it never starts). */
     private final class RebuildTask implements Runnable {
 
         private final Connection lock;
+        private final Instant startedAt;
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-        private RebuildTask(Connection lock) {
+        private RebuildTask(Connection lock, Instant startedAt) {
             this.lock = lock;
+            this.startedAt = startedAt;
         }
 
         @Override
@@ -271,8 +289,9 @@ public class ReadModelRebuild {
     }
 
     private void rebuild(Connection lock) {
-        boolean first = !status(true).built();
+        boolean first = false;
         try {
+            first = !status(true).built();
             log.info("Rebuilding the read model from the event store beside the one in use");
             if (first) {
                 // No read model to keep current: the processors would only rebuild it a second, slower way.
@@ -310,9 +329,11 @@ public class ReadModelRebuild {
         } catch (Exception | Error e) {
             if (runner.isShutdown()) {
                 // Stopped with the instance (stop() interrupts it). running_on stays, so the next instance to start
-                // drops the build's tables and takes the rebuild up; no processors started while shutting down.
-                log.info("The rebuild of the read model stopped with this instance; the read model in use stays, and the "
-                         + "next instance to start takes the rebuild up ({})", e.toString());
+                // drops the build's tables and takes the rebuild up; no processors started while shutting down. The
+                // interrupt has done its work: cleared, so that the lock's release below can still use the pool.
+                Thread.interrupted();
+                log.info("The rebuild of the read model stopped with this instance ({}); unless it had switched over, the "
+                         + "read model in use stays and the next instance to start takes the rebuild up", e.toString());
                 return;
             }
             log.error("The rebuild of the read model failed; the read model in use stays", e);
@@ -322,7 +343,7 @@ public class ReadModelRebuild {
             } catch (RuntimeException cleanup) {
                 log.warn("Could not drop the build schema", cleanup);
             }
-            if (first) {
+            if (first && !runner.isShutdown()) {
                 processors().forEach(lifecycle::start);
             }
         } finally {
@@ -358,7 +379,9 @@ public class ReadModelRebuild {
             }
             at = times.add("switch transaction", at);
         } finally {
-            processors.forEach(lifecycle::start);
+            if (!runner.isShutdown()) { // a stopping instance's processors stay stopped
+                processors.forEach(lifecycle::start);
+            }
         }
         at = times.add("switch starting processors", at);
         build.emptySchema(RETIRED_SCHEMA);
@@ -513,6 +536,16 @@ public class ReadModelRebuild {
      * after a rebuild an instance died in. Waits a while for a running rebuild to let its lock go, while the pool
      * it holds a connection of is still open; one in a long statement ends with the connection's close.
      */
+    @EventListener(ContextClosedEvent.class)
+    void closing(ContextClosedEvent event) throws InterruptedException {
+        // Before the context's lifecycle stops Axon's processors and the web server (destroy methods come after that,
+        // too late for a switch that would start the processors again); only for this bean's own context, not for a
+        // context it was lent to.
+        if (event.getApplicationContext() == context) {
+            stop();
+        }
+    }
+
     @PreDestroy
     synchronized void stop() throws InterruptedException {
         for (Runnable neverStarted : runner.shutdownNow()) {
