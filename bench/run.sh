@@ -209,7 +209,8 @@ host_costs() { # bench/tools/host-costs.c: what a system call, a page read from 
   # the compiler's own words only when it fails, so that a warning does not end up in the line
   gcc -O2 -o "$OUT/host-costs" bench/tools/host-costs.c 2>"$OUT/host-costs.gcc" \
     || { echo "not measured (bench/tools/host-costs.c did not build: $(tr '\n' ' ' < "$OUT/host-costs.gcc"))"; return; }
-  "$OUT/host-costs" "$OUT/host-costs.scratch" 2>&1 || echo "not measured (bench/tools/host-costs failed)"
+  "$OUT/host-costs" "$OUT/host-costs.scratch" 2>"$OUT/host-costs.err" \
+    || echo "not measured (bench/tools/host-costs failed: $(tr '\n' ' ' < "$OUT/host-costs.err"))"
 }
 say "host: $(host_costs)"
 say "PostgreSQL: $(psql_value postgres 'SHOW server_version'), fsync $(psql_value postgres 'SHOW fsync'), synchronous_commit $(psql_value postgres 'SHOW synchronous_commit'), shared_buffers $(psql_value postgres 'SHOW shared_buffers'), autovacuum $(psql_value postgres 'SHOW autovacuum')"
