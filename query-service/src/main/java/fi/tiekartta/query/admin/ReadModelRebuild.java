@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -55,8 +56,8 @@ import java.util.concurrent.TimeUnit;
  * <p>One instance rebuilds at a time: it holds an advisory lock for as long as it does, and records the rebuild in
  * {@code read_model.rebuild_state}, which every instance reads. An instance that dies mid-rebuild leaves the old
  * read model in place (the build schema is just dropped) and releases the lock with its connection; the next
- * instance to start takes the rebuild up again from the beginning. Only a deployment that never had a read model
- * answers 503 until its first build ends ({@link RebuildGate}).
+ * instance to start, or one still running ({@link #takeUpStopped}), takes the rebuild up again from the beginning.
+ * Only a deployment that never had a read model answers 503 until its first build ends ({@link RebuildGate}).
  */
 @Component
 public class ReadModelRebuild implements ApplicationContextAware {
@@ -142,14 +143,35 @@ public class ReadModelRebuild implements ApplicationContextAware {
         } catch (RebuildRunningException e) {
             return; // another instance has just begun it
         } catch (RebuildUnavailableException e) {
-            return; // shutting down as it became ready; the next instance to start takes it up
+            return; // shutting down as it became ready; another instance takes it up
         }
         if (!now.built() && storedEvents() <= buildBeforeReadyUpTo) {
             try {
                 started.get();
             } catch (CancellationException e) {
-                // shut down before the build began (stop()); the next instance to start takes it up
+                // shut down before the build began (stop()); another instance takes it up
             }
+        }
+    }
+
+    /**
+     * Takes up a rebuild recorded as running that no instance holds (its instance died or was stopped), every
+     * {@code tiekartta.rebuild.take-up-interval}: in a rolling deployment the instances that run on started before it
+     * stopped, and would otherwise leave it for the next start. One instance wins the claim; the others let it be.
+     */
+    @Scheduled(fixedDelayString = "${tiekartta.rebuild.take-up-interval:PT30S}",
+               initialDelayString = "${tiekartta.rebuild.take-up-interval:PT30S}")
+    void takeUpStopped() {
+        try {
+            if (runner.isShutdown() || !status(true).interrupted()) {
+                return;
+            }
+            begin();
+            log.info("Took up a rebuild of the read model that its instance left unfinished");
+        } catch (RebuildRunningException | RebuildUnavailableException e) {
+            // another instance took it up first, or this one is stopping
+        } catch (RuntimeException e) {
+            log.warn("Could not look for a rebuild to take up; looking again later ({})", e.toString());
         }
     }
 
@@ -328,12 +350,13 @@ public class ReadModelRebuild implements ApplicationContextAware {
                      times.list("index ") + ", " + times.list("analyze "), "switch: " + times.list("switch "));
         } catch (Exception | Error e) {
             if (runner.isShutdown()) {
-                // Stopped with the instance (stop() interrupts it). running_on stays, so the next instance to start
-                // drops the build's tables and takes the rebuild up; no processors started while shutting down. The
-                // interrupt has done its work: cleared, so that the lock's release below can still use the pool.
+                // Stopped with the instance (stop() interrupts it). running_on stays, so another instance (one still
+                // running, or the next to start) drops the build's tables and takes the rebuild up; no processors
+                // started while shutting down. The interrupt has done its work: cleared, so that the lock's release
+                // below can still use the pool.
                 Thread.interrupted();
                 log.info("The rebuild of the read model stopped with this instance ({}); unless it had switched over, the "
-                         + "read model in use stays and the next instance to start takes the rebuild up", e.toString());
+                         + "read model in use stays and another instance takes the rebuild up", e.toString());
                 return;
             }
             log.error("The rebuild of the read model failed; the read model in use stays", e);
@@ -532,7 +555,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
 
     /**
      * Stops the runner: a rebuild running is interrupted, and one handed over but not yet started never runs; either
-     * way the claim is released and {@code running_on} stays, so the next instance to start takes the rebuild up, as
+     * way the claim is released and {@code running_on} stays, so another instance takes the rebuild up, as
      * after a rebuild an instance died in. Waits a while for a running rebuild to let its lock go, while the pool
      * it holds a connection of is still open; one in a long statement ends with the connection's close.
      */
