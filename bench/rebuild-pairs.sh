@@ -10,6 +10,9 @@
 # times. Each rebuild's line gives the wall time, the CPU of the query-service process and of the copy's
 # PostgreSQL backends during it (from /proc), the load average, and the service's "Read model rebuilt" line.
 # Needs the command-service jar (for the generator's classes).
+# The whole script is one block, read in full before it runs: bash reads a script as it goes, so an edit made
+# while a run lasts would otherwise change what the rest of that run does.
+{
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$(pwd)
@@ -109,3 +112,5 @@ for r in $(seq "$ROUNDS"); do
   measure A "$A"
   measure B "$B"
 done
+exit
+}

@@ -39,6 +39,9 @@
 # system's cache and the first touch of a page of memory cost on it (bench/tools/host-costs.c, compiled with gcc),
 # so that hosts with the same CPU name can be told apart.
 # Everything it prints is also in target/bench/report.txt; the services' logs and GC logs are beside it.
+# The whole script is one block, read in full before it runs: bash reads a script as it goes, so an edit made
+# while a run lasts would otherwise change what the rest of that run does.
+{
 set -euo pipefail
 QUICK=0
 [ "${1:-}" = --quick ] && QUICK=1
@@ -518,4 +521,6 @@ say "5. Peak heap used (jstat every 250 ms)"
 say "   query-service (-Xmx$QUERY_HEAP): $(peak_heap_mb "$OUT/heap-query-rebuild.txt") MB during 3 (first build and rebuild), $(peak_heap_mb "$OUT/heap-query-queries.txt") MB during 4"
 say ""
 say "the run took $((SECONDS / 60)) min $((SECONDS % 60)) s$([ "${BENCH_SKIP_BUILD:-}" = 1 ] || echo ', the build of the jars included')$([ "$QUICK" = 1 ] && echo ' (target for --quick: 10 minutes)')"
-say "report written to $REPORT"
+say "report written to ${REPORT#"$ROOT"/}"
+exit
+}

@@ -6,6 +6,9 @@
 # Generates the store once (into a template database), then for each setting copies it, starts a query-service
 # with that setting on the copy and times the replay of the whole store into its empty read models. Uses the jars
 # bench/run.sh built (run that first, or `mvn -B -q package -DskipTests`). About a minute per setting.
+# The whole script is one block, read in full before it runs: bash reads a script as it goes, so an edit made
+# while a run lasts would otherwise change what the rest of that run does.
+{
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$(pwd)
@@ -95,3 +98,5 @@ measure "1 segment / 1 thread" "$(segments 1 1)"
 measure "4 segments / 4 threads" "$(segments 4 4)"
 measure "pooled streaming processor instead of tracking" \
   'SPRING_APPLICATION_JSON={"axon":{"eventhandling":{"processors":{"project-views":{"mode":"pooled"}}}}}'
+exit
+}
