@@ -35,12 +35,17 @@ public final class QueryServiceDatabase {
                      .load();
     }
 
-    /** Points a test context at {@code database}, with the test token secret and a fast-polling projection. */
+    /**
+     * Points a test context at {@code database}, with the test token secret, a fast-polling projection, and no
+     * scheduled take-up of stopped rebuilds.
+     */
     public static void register(DynamicPropertyRegistry registry, TestDatabase database) {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("tiekartta.jwt.secret", () -> TestTokens.SECRET);
         registry.add("tiekartta.projection.fetch-delay", () -> "20ms");
+        // Tests that stop a rebuild on purpose take it up themselves (ReadModelRebuild.takeUpStopped), when they mean to.
+        registry.add("tiekartta.rebuild.take-up-interval", () -> "PT1H");
     }
 }

@@ -290,6 +290,9 @@ class BulkBuild {
                             }
                         } catch (SQLException | RuntimeException e) {
                             queue.clear(); // the build has failed: the other connection starts nothing more
+                            synchronized (atWork) {
+                                atWork.remove(s); // no cancel meant for the build may hit the RESET
+                            }
                             try {
                                 s.execute(RESET);
                             } catch (SQLException resetFailed) {

@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -139,7 +140,11 @@ public class ReadModelRebuild implements ApplicationContextAware {
         }
         CompletableFuture<Void> started;
         try {
-            started = begin().ended;
+            RebuildTask task = begin(true);
+            if (task == null) {
+                return; // another instance has built it meanwhile
+            }
+            started = task.ended;
         } catch (RebuildRunningException e) {
             return; // another instance has just begun it
         } catch (RebuildUnavailableException e) {
@@ -166,8 +171,9 @@ public class ReadModelRebuild implements ApplicationContextAware {
             if (runner.isShutdown() || !status(true).interrupted()) {
                 return;
             }
-            begin();
-            log.info("Took up a rebuild of the read model that its instance left unfinished");
+            if (begin(true) != null) {
+                log.info("Took up a rebuild of the read model that its instance left unfinished");
+            }
         } catch (RebuildRunningException | RebuildUnavailableException e) {
             // another instance took it up first, or this one is stopping
         } catch (RuntimeException e) {
@@ -180,7 +186,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
      * ({@link RebuildUnavailableException}) when this instance is shutting down.
      */
     public synchronized Progress start() {
-        RebuildTask task = begin();
+        RebuildTask task = begin(false);
         try {
             return progress();
         } catch (DataAccessException e) {
@@ -195,17 +201,27 @@ public class ReadModelRebuild implements ApplicationContextAware {
      * Claims the rebuild and hands it to the runner. Synchronized with {@link #stop}, so that a rebuild is either
      * handed over before the runner stops or not claimed at all; whatever fails between the claim and the hand-over
      * releases the claim. A claim whose rebuild never runs would keep its lock, and the lock's connection, until the
-     * pool closed. Completes when the rebuild has ended.
+     * pool closed.
+     *
+     * @param onlyIfStillNeeded begin only if, with the claim held, there is still no read model or a rebuild is still
+     *                          recorded as running: what was read before claiming may have been ended meanwhile by the
+     *                          instance that held the claim then (null: not begun, the claim let go)
      */
-    private synchronized RebuildTask begin() {
+    private synchronized @Nullable RebuildTask begin(boolean onlyIfStillNeeded) {
         if (runner.isShutdown()) {
             throw new RebuildUnavailableException();
         }
         Connection lock = claim();
-        RebuildTask task = new RebuildTask(lock, clock.instant());
+        // The rebuild's identity in rebuild_state (a timestamptz keeps microseconds): see requireStillOurs.
+        RebuildTask task = new RebuildTask(lock, clock.instant().truncatedTo(ChronoUnit.MICROS));
         try {
+            if (onlyIfStillNeeded && !Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT built_at IS NULL OR running_on IS NOT NULL FROM read_model.rebuild_state", Boolean.class))) {
+                release(lock);
+                return null;
+            }
             jdbc.update("UPDATE read_model.rebuild_state SET started_at = ?, running_on = ?, events_total = 0, events_done = 0",
-                        OffsetDateTime.ofInstant(task.startedAt, java.time.ZoneOffset.UTC), node);
+                        at(task.startedAt), node);
             runner.execute(task);
         } catch (RuntimeException | Error e) {
             release(lock);
@@ -242,7 +258,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
                 return;
             }
             try {
-                rebuild(lock);
+                rebuild(lock, startedAt);
             } finally {
                 ended.complete(null);
             }
@@ -310,7 +326,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
         }
     }
 
-    private void rebuild(Connection lock) {
+    private void rebuild(Connection lock, Instant startedAt) {
         boolean first = false;
         try {
             first = !status(true).built();
@@ -338,7 +354,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
             long indexed = System.nanoTime();
             hold.await();
             long switching = System.nanoTime();
-            long switched = switchOver(snapshot, times);
+            long switched = switchOver(snapshot, startedAt, times);
             // Where the time went, for docs/PERFORMANCE.md: read, fold and COPY; indexes; the switch (its transaction
             // and the processors' stop and start); then the parts of the first two (the COPY thread and the index
             // builders run beside the reading thread and each other).
@@ -360,11 +376,14 @@ public class ReadModelRebuild implements ApplicationContextAware {
                 return;
             }
             log.error("The rebuild of the read model failed; the read model in use stays", e);
-            jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
-            try {
-                build.dropBuild();
-            } catch (RuntimeException cleanup) {
-                log.warn("Could not drop the build schema", cleanup);
+            // Only while the record is still this rebuild's: one whose claim was lost (its lock's session ended) may
+            // have been taken up by another instance, whose record and build tables these are now.
+            if (jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL WHERE started_at = ?", at(startedAt)) == 1) {
+                try {
+                    build.dropBuild();
+                } catch (RuntimeException cleanup) {
+                    log.warn("Could not drop the build schema", cleanup);
+                }
             }
             if (first && !runner.isShutdown()) {
                 processors().forEach(lifecycle::start);
@@ -382,7 +401,8 @@ public class ReadModelRebuild implements ApplicationContextAware {
      * DDL and token updates of the two can deadlock; PostgreSQL then cancels one, and a cancelled switch is tried
      * again. Returns when it ended ({@link System#nanoTime()}); the parts go to {@code times}.
      */
-    private long switchOver(BulkBuild.Snapshot snapshot, BuildTimes times) throws SQLException, InterruptedException {
+    private long switchOver(BulkBuild.Snapshot snapshot, Instant startedAt, BuildTimes times)
+            throws SQLException, InterruptedException {
         List<StreamingEventProcessor> processors = processors();
         long at = System.nanoTime();
         processors.forEach(lifecycle::stop);
@@ -390,7 +410,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    switchTables(snapshot);
+                    switchTables(snapshot, startedAt);
                     break;
                 } catch (SQLException e) {
                     if (attempt >= 5 || !("40P01".equals(e.getSQLState()) || "55P03".equals(e.getSQLState()))) {
@@ -412,13 +432,14 @@ public class ReadModelRebuild implements ApplicationContextAware {
         return times.add("switch dropping the old tables", at);
     }
 
-    private void switchTables(BulkBuild.Snapshot snapshot) throws SQLException {
+    private void switchTables(BulkBuild.Snapshot snapshot, Instant startedAt) throws SQLException {
         build.ensureSchema(RETIRED_SCHEMA);
         build.emptySchema(RETIRED_SCHEMA);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = '5s'");
+                requireStillOurs(c, startedAt);
                 String sequence;
                 try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
                     rs.next();
@@ -449,6 +470,28 @@ public class ReadModelRebuild implements ApplicationContextAware {
             }
             c.commit();
         }
+    }
+
+    /**
+     * Fails the switch unless the rebuild state still records this rebuild, and keeps it so until the switch commits.
+     * A rebuild whose claim was lost (its lock's session ended while it ran) may have been taken up by another
+     * instance, which made the build's tables anew: switching to them would put a half-built read model in use.
+     */
+    private static void requireStillOurs(Connection c, Instant startedAt) throws SQLException {
+        try (PreparedStatement ours = c.prepareStatement(
+                "SELECT 1 FROM read_model.rebuild_state WHERE started_at = ? AND running_on IS NOT NULL FOR UPDATE")) {
+            ours.setObject(1, at(startedAt));
+            try (ResultSet rs = ours.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the rebuild begun at " + startedAt
+                                                    + " is no longer the one recorded: another instance has taken it up");
+                }
+            }
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     /** Every segment of the project views' processor from the snapshot's head, unclaimed. */

@@ -46,7 +46,7 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
     void aRebuildAskedAfterTheRunnerStopped_isRefused_andClaimsNothing() throws Exception {
         ReadModelRebuild stopping = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
         Map<String, Object> stateBefore = rebuildState();
-        stopping.stop();
+        shutDown(stopping);
 
         assertThatThrownBy(stopping::start).isInstanceOf(RebuildUnavailableException.class);
 
@@ -86,14 +86,14 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
             stopping.start();
             // Stopped while it builds indexes or waits before its switch, whichever it has reached
             await().atMost(Duration.ofSeconds(30)).until(() -> buildIndexes() > 0);
-            stopping.stop();
+            shutDown(stopping);
             hold.holdWhileExists(null);
 
             assertThat(rebuildLocksHeld()).as("the stopped rebuild's lock").isZero();
             assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
                     .as("no switch: the read model in use stays").isEqualTo(builtAt);
             assertThat(jdbc.queryForObject("SELECT running_on FROM read_model.rebuild_state", String.class))
-                    .as("recorded as running, for the next instance to take up").isNotNull();
+                    .as("recorded as running, for another instance to take up").isNotNull();
 
             running.takeUpStopped(); // what its schedule does; a start does the same (buildWhatIsMissing)
             await().atMost(Duration.ofSeconds(60)).until(() -> rebuildLocksHeld() == 0
@@ -102,6 +102,7 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
                     .as("taken up and switched over").isNotEqualTo(builtAt);
             assertThat(buildIndexes()).isZero();
         } finally {
+            shutDown(stopping);
             hold.holdWhileExists(null);
             Files.deleteIfExists(held);
             // Whatever failed above, the test classes after this one find no rebuild recorded and no build left.
@@ -109,6 +110,43 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
             jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
             context.getBean(BulkBuild.class).dropBuild();
         }
+    }
+
+    @Test
+    void aRebuildWhoseRecordIsNoLongerItsOwn_doesNotSwitch_andLeavesTheRecordAlone() throws Exception {
+        ReadModelRebuild lost = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
+        Object builtAt = jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class);
+        Path held = Files.createDirectories(Path.of("target")).resolve("rebuild-hold-" + UUID.randomUUID());
+        Files.createFile(held);
+        hold.holdWhileExists(held);
+        try {
+            lost.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> buildIndexes() > 0);
+            // As if its lock's session had ended and another instance had taken the rebuild up meanwhile
+            jdbc.update("UPDATE read_model.rebuild_state SET started_at = started_at + interval '1 second'");
+            Object takenUpAt = jdbc.queryForObject("SELECT started_at FROM read_model.rebuild_state", Object.class);
+            Files.delete(held);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rebuildLocksHeld() == 0);
+
+            assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
+                    .as("no switch to tables that are another rebuild's now").isEqualTo(builtAt);
+            assertThat(jdbc.queryForMap("SELECT started_at, running_on FROM read_model.rebuild_state"))
+                    .as("the other rebuild's record, left as it was").containsEntry("started_at", takenUpAt)
+                    .hasEntrySatisfying("running_on", runningOn -> assertThat(runningOn).isNotNull());
+            assertThat(buildIndexes()).as("the other rebuild's build tables, left as they were").isPositive();
+        } finally {
+            shutDown(lost);
+            hold.holdWhileExists(null);
+            Files.deleteIfExists(held);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rebuildLocksHeld() == 0);
+            jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
+            context.getBean(BulkBuild.class).dropBuild();
+        }
+    }
+
+    /** As its context would when closing: its runner stopped ({@code @PreDestroy}) and its schedule cancelled. */
+    private void shutDown(ReadModelRebuild instance) {
+        context.getAutowireCapableBeanFactory().destroyBean(instance);
     }
 
     private long buildIndexes() {
