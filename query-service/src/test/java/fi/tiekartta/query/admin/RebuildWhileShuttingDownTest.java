@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,71 +78,82 @@ class RebuildWhileShuttingDownTest extends QueryServiceTestBase {
 
     @Test
     void aRebuildStoppedWithItsInstance_letsItsClaimGo_andIsTakenUpByAnInstanceStillRunning() throws Exception {
-        ReadModelRebuild stopping = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
-        Object builtAt = jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class);
-        Path held = Files.createDirectories(Path.of("target")).resolve("rebuild-hold-" + UUID.randomUUID());
-        Files.createFile(held);
-        hold.holdWhileExists(held);
-        try {
-            stopping.start();
-            // Stopped while it builds indexes or waits before its switch, whichever it has reached
-            await().atMost(Duration.ofSeconds(30)).until(() -> buildIndexes() > 0);
-            shutDown(stopping);
-            hold.holdWhileExists(null);
+        Object builtAt = builtAt();
+        try (HeldRebuild stopping = new HeldRebuild()) {
+            shutDown(stopping.instance);
+            stopping.letGo();
 
             assertThat(rebuildLocksHeld()).as("the stopped rebuild's lock").isZero();
-            assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
-                    .as("no switch: the read model in use stays").isEqualTo(builtAt);
+            assertThat(builtAt()).as("no switch: the read model in use stays").isEqualTo(builtAt);
             assertThat(jdbc.queryForObject("SELECT running_on FROM read_model.rebuild_state", String.class))
                     .as("recorded as running, for another instance to take up").isNotNull();
 
             running.takeUpStopped(); // what its schedule does; a start does the same (buildWhatIsMissing)
             await().atMost(Duration.ofSeconds(60)).until(() -> rebuildLocksHeld() == 0
                     && jdbc.queryForObject("SELECT running_on FROM read_model.rebuild_state", String.class) == null);
-            assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
-                    .as("taken up and switched over").isNotEqualTo(builtAt);
+            assertThat(builtAt()).as("taken up and switched over").isNotEqualTo(builtAt);
             assertThat(buildIndexes()).isZero();
-        } finally {
-            shutDown(stopping);
+        }
+    }
+
+    @Test
+    void aRebuildWhoseRecordIsNoLongerItsOwn_doesNotSwitch_andLeavesTheRecordAlone() throws Exception {
+        Object builtAt = builtAt();
+        try (HeldRebuild lost = new HeldRebuild()) {
+            // As if its lock's session had ended and another instance had taken the rebuild up meanwhile
+            jdbc.update("UPDATE read_model.rebuild_state SET started_at = started_at + interval '1 second'");
+            Object takenUpAt = jdbc.queryForObject("SELECT started_at FROM read_model.rebuild_state", Object.class);
+            lost.letGo();
+            await().atMost(Duration.ofSeconds(30)).until(() -> rebuildLocksHeld() == 0);
+
+            assertThat(builtAt()).as("no switch to tables that are another rebuild's now").isEqualTo(builtAt);
+            assertThat(jdbc.queryForMap("SELECT started_at, running_on FROM read_model.rebuild_state"))
+                    .as("the other rebuild's record, left as it was").containsEntry("started_at", takenUpAt)
+                    .hasEntrySatisfying("running_on", runningOn -> assertThat(runningOn).isNotNull());
+            assertThat(buildIndexes()).as("the other rebuild's build tables, left as they were").isPositive();
+        }
+    }
+
+    /**
+     * A rebuild of an extra instance, held before its switch ({@link RebuildHold}) once it has built an index, or in
+     * its index phase: whichever it has reached. Closed, it shuts that instance down and clears what it left, so that
+     * the test classes after this one find no rebuild recorded, no claim and no build tables, whatever failed.
+     */
+    private final class HeldRebuild implements AutoCloseable {
+
+        private final ReadModelRebuild instance = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
+        private final Path held = Files.createDirectories(Path.of("target")).resolve("rebuild-hold-" + UUID.randomUUID());
+
+        private HeldRebuild() throws IOException {
+            Files.createFile(held);
+            hold.holdWhileExists(held);
+            try {
+                instance.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> buildIndexes() > 0);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Lets the held rebuild go on to its switch. */
+        void letGo() throws IOException {
             hold.holdWhileExists(null);
             Files.deleteIfExists(held);
-            // Whatever failed above, the test classes after this one find no rebuild recorded and no build left.
+        }
+
+        @Override
+        public void close() throws IOException {
+            shutDown(instance);
+            letGo();
             await().atMost(Duration.ofSeconds(60)).until(() -> rebuildLocksHeld() == 0);
             jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
             context.getBean(BulkBuild.class).dropBuild();
         }
     }
 
-    @Test
-    void aRebuildWhoseRecordIsNoLongerItsOwn_doesNotSwitch_andLeavesTheRecordAlone() throws Exception {
-        ReadModelRebuild lost = context.getAutowireCapableBeanFactory().createBean(ReadModelRebuild.class);
-        Object builtAt = jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class);
-        Path held = Files.createDirectories(Path.of("target")).resolve("rebuild-hold-" + UUID.randomUUID());
-        Files.createFile(held);
-        hold.holdWhileExists(held);
-        try {
-            lost.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> buildIndexes() > 0);
-            // As if its lock's session had ended and another instance had taken the rebuild up meanwhile
-            jdbc.update("UPDATE read_model.rebuild_state SET started_at = started_at + interval '1 second'");
-            Object takenUpAt = jdbc.queryForObject("SELECT started_at FROM read_model.rebuild_state", Object.class);
-            Files.delete(held);
-            await().atMost(Duration.ofSeconds(30)).until(() -> rebuildLocksHeld() == 0);
-
-            assertThat(jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class))
-                    .as("no switch to tables that are another rebuild's now").isEqualTo(builtAt);
-            assertThat(jdbc.queryForMap("SELECT started_at, running_on FROM read_model.rebuild_state"))
-                    .as("the other rebuild's record, left as it was").containsEntry("started_at", takenUpAt)
-                    .hasEntrySatisfying("running_on", runningOn -> assertThat(runningOn).isNotNull());
-            assertThat(buildIndexes()).as("the other rebuild's build tables, left as they were").isPositive();
-        } finally {
-            shutDown(lost);
-            hold.holdWhileExists(null);
-            Files.deleteIfExists(held);
-            await().atMost(Duration.ofSeconds(60)).until(() -> rebuildLocksHeld() == 0);
-            jdbc.update("UPDATE read_model.rebuild_state SET running_on = NULL");
-            context.getBean(BulkBuild.class).dropBuild();
-        }
+    private Object builtAt() {
+        return jdbc.queryForObject("SELECT built_at FROM read_model.rebuild_state", Object.class);
     }
 
     /** As its context would when closing: its runner stopped ({@code @PreDestroy}) and its schedule cancelled. */
