@@ -1,18 +1,12 @@
 package fi.tiekartta.query.admin;
 
 import fi.tiekartta.query.projects.BulkProjection;
-import fi.tiekartta.query.projects.ChangeLog;
-import fi.tiekartta.query.projects.CopyRows;
-import fi.tiekartta.query.projects.ProjectHeads;
-import fi.tiekartta.query.projects.ProjectViewTable;
 import fi.tiekartta.query.projects.RecordedChange;
 import fi.tiekartta.query.projects.RecordedChanges;
 import fi.tiekartta.query.round.RoundProjection;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,14 +26,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 
 /**
  * Builds a complete read model in schema {@value #BUILD_SCHEMA}, beside the one in use: tables made like the live
  * ones but without indexes, filled from one REPEATABLE READ snapshot of the event store read once, stream after
  * stream ({@code ORDER BY aggregate_identifier, sequence_number}), each stream folded in memory by the live
- * projection's own code ({@link BulkProjection}, {@link RoundProjection#project}) and written with COPY in chunks;
+ * projection's own code ({@link BulkProjection}, {@link RoundProjection#project}) and written with COPY in chunks
+ * ({@link BuildCopier});
  * then the live tables' constraints and indexes are created on the new ones (from the catalog: the migrations
  * stay their one home). Everything in the snapshot is every event up to its last global index, because appends
  * commit in global-index order (docs/RELIABILITY.md, "Gap safety"); the processors go on from there.
@@ -54,12 +48,6 @@ class BulkBuild {
 
     /** Rows are streamed from the server this many at a time, never collected. */
     private static final int FETCH_SIZE = 5_000;
-    /** A COPY chunk's size in bytes: large enough that a COPY's own cost vanishes, small against the heap. */
-    private static final int CHUNK_BYTES = 2 << 20;
-    /** The tables written with binary COPY, and the columns and types each is written with. */
-    private static final Map<String, CopyRows.Layout> COPIED = Map.of("project_change", ChangeLog.COLUMNS,
-                                                                      "project_view", ProjectViewTable.COLUMNS,
-                                                                      "project_head", ProjectHeads.COLUMNS);
     private static final String SELECT = "SELECT aggregate_identifier, sequence_number, event_identifier, type, time_stamp, "
             + "payload_type, payload_revision, payload, meta_data FROM " + EventStoreTables.DOMAIN_EVENTS
             + " WHERE global_index <= ? ORDER BY aggregate_identifier, sequence_number";
@@ -100,7 +88,7 @@ class BulkBuild {
      * before anything is written, against the live tables the build copies.
      */
     private void requireCopiedTypes() {
-        COPIED.forEach((table, layout) -> {
+        BuildCopier.COPIED.forEach((table, layout) -> {
             Map<String, String> types = new HashMap<>();
             jdbc.query("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
                        + " WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped",
@@ -120,9 +108,7 @@ class BulkBuild {
      * {@code progress} how many are done, now and then.
      */
     Snapshot fill(BuildTimes times, LongConsumer sizeKnown, LongConsumer progress) throws SQLException, InterruptedException {
-        Copier copier = new Copier(times);
-        StoredEventReader events = new StoredEventReader(serializer);
-        try (Connection reader = dataSource.getConnection()) {
+        try (BuildCopier copier = new BuildCopier(dataSource, times); Connection reader = dataSource.getConnection()) {
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             reader.setReadOnly(true);
@@ -137,6 +123,7 @@ class BulkBuild {
             sizeKnown.accept(total);
             long done = 0;
             List<DomainEventMessage<?>> roundEvents = new ArrayList<>();
+            StoredEventReader events = new StoredEventReader(serializer);
             try (PreparedStatement select = reader.prepareStatement(SELECT)) {
                 select.setFetchSize(FETCH_SIZE);
                 select.setLong(1, head);
@@ -177,8 +164,6 @@ class BulkBuild {
             times.add("waiting", finishing);
             progress.accept(done);
             return new Snapshot(head, done, roundEvents);
-        } finally {
-            copier.close();
         }
     }
 
@@ -371,159 +356,5 @@ class BulkBuild {
     private static DomainEventMessage<?> message(StoredEventReader events, ResultSet rs) throws SQLException {
         return events.message(rs.getString(4), rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5),
                               rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9));
-    }
-
-    /**
-     * Folds streams into COPY chunks and sends full chunks from a thread of its own, so that the database writes one
-     * chunk while the next is folded (the machine's two cores both work). At most two chunks wait: a bounded heap.
-     */
-    private final class Copier {
-
-        private final Connection writer;
-        private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
-        private final Semaphore waiting = new Semaphore(2);
-        private final List<Future<?>> sent = new ArrayList<>();
-        private CopyRows changes = new CopyRows(ChangeLog.COLUMNS);
-        private CopyRows views = new CopyRows(ProjectViewTable.COLUMNS);
-        private CopyRows heads = new CopyRows(ProjectHeads.COLUMNS);
-        private final BuildTimes times;
-        /** Nanoseconds the reading thread waited for a chunk to be sent, since last taken. */
-        private long waited;
-
-        Copier(BuildTimes times) throws SQLException {
-            this.times = times;
-            this.writer = dataSource.getConnection();
-            // Every chunk in one transaction that first empties the tables, so that COPY may write the rows frozen
-            // (FREEZE): already visible to everyone and marked so in the visibility map. Nothing reads them before
-            // the commit, and afterwards neither ANALYZE nor the first queries on the new tables have to check and
-            // set each row's commit status (dirtying every page a second time), and index-only scans work at once.
-            this.writer.setAutoCommit(false);
-            try (Statement s = writer.createStatement()) {
-                s.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> BUILD_SCHEMA + "." + t).toList()));
-            }
-        }
-
-        void project(String stream, List<RecordedChange> changesOfStream) throws SQLException {
-            if (stream == null || changesOfStream.isEmpty()) {
-                return;
-            }
-            BulkProjection.project(stream, changesOfStream, changes, views, heads);
-            if (changes.length() + views.length() + heads.length() > CHUNK_BYTES) {
-                send();
-            }
-        }
-
-        private void send() throws SQLException {
-            CopyRows c = changes;
-            CopyRows v = views;
-            CopyRows h = heads;
-            changes = new CopyRows(ChangeLog.COLUMNS, roomLike(c));
-            views = new CopyRows(ProjectViewTable.COLUMNS, roomLike(v));
-            heads = new CopyRows(ProjectHeads.COLUMNS, roomLike(h));
-            checkSent();
-            long began = System.nanoTime();
-            try {
-                waiting.acquire();
-                waited += times.add("waiting", began) - began;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("rebuild stopped", e);
-            }
-            sent.add(sender.submit(() -> {
-                try {
-                    copy("project_change", c);
-                    copy("project_view", v);
-                    copy("project_head", h);
-                    return null;
-                } finally {
-                    waiting.release();
-                }
-            }));
-        }
-
-        /**
-         * Room for the next chunk of a table, about as large as its last: a chunk's rows are alike, and each time
-         * the rows outgrow their room everything held is copied (from 64 KB to 2 MB, about 4 % of the reading
-         * thread's time: docs/PERFORMANCE.md, "What changed on 2026-12-01 (evening)").
-         */
-        private static int roomLike(CopyRows last) {
-            return last.length() + last.length() / 8;
-        }
-
-        /** The time waited for a chunk to be sent since the last call (it is not folding time). */
-        long takeWaited() {
-            long w = waited;
-            waited = 0;
-            return w;
-        }
-
-        private void copy(String table, CopyRows rows) throws SQLException {
-            if (rows.rows() == 0) {
-                return;
-            }
-            long began = System.nanoTime();
-            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY " + BUILD_SCHEMA + "." + table + " (" + COPIED.get(table).columnNames() + ") FROM STDIN WITH (FORMAT binary, FREEZE)");
-            try {
-                rows.sendTo(copy);
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy(); // the connection leaves COPY mode, so that the rollback can go through
-                }
-                times.add("copy " + table, began);
-            }
-        }
-
-        private void checkSent() throws SQLException {
-            sent.removeIf(f -> f.isDone() && !failed(f));
-            for (Future<?> f : sent) {
-                if (f.isDone()) {
-                    try {
-                        f.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new SQLException(e);
-                    }
-                }
-            }
-        }
-
-        private static boolean failed(Future<?> f) {
-            try {
-                f.get();
-                return false;
-            } catch (Exception e) {
-                return true;
-            }
-        }
-
-        void finish() throws SQLException, InterruptedException {
-            send();
-            for (Future<?> f : sent) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
-                }
-            }
-            sent.clear();
-            writer.commit();
-        }
-
-        void close() throws SQLException {
-            sender.shutdownNow();
-            try {
-                PoolEnd.await(sender, Duration.ofSeconds(30), "COPY sender"); // the connection is the sender's till then
-            } finally {
-                try {
-                    writer.rollback(); // nothing after a commit; the half-written build after a failure
-                    writer.setAutoCommit(true);
-                } finally {
-                    writer.close();
-                }
-            }
-        }
     }
 }
