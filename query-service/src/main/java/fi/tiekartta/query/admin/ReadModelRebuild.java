@@ -364,6 +364,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
                      (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000,
                      times.millis("read"), times.millis("fold"), times.millis("waiting"), "COPY " + times.list("copy "),
                      times.list("index ") + ", " + times.list("analyze "), "switch: " + times.list("switch "));
+            dropRetired();
         } catch (Exception | Error e) {
             if (runner.isShutdown()) {
                 // Stopped with the instance (stop() interrupts it). running_on stays, so another instance (one still
@@ -426,10 +427,25 @@ public class ReadModelRebuild implements ApplicationContextAware {
                 processors.forEach(lifecycle::start);
             }
         }
-        at = times.add("switch starting processors", at);
-        build.emptySchema(RETIRED_SCHEMA);
-        build.dropBuild();
-        return times.add("switch dropping the old tables", at);
+        return times.add("switch starting processors", at);
+    }
+
+    /**
+     * Drops the tables the switch retired, once the rebuild has logged its end: the read model in use is the new one
+     * and the state says IDLE from the switch's commit, so the drop (0.6 s at 1,000,000 events: unlinking 1.4 GB of
+     * files) is not part of the rebuild's time. The lock is still held meanwhile: the next rebuild's switch would
+     * retire tables into the same schema.
+     */
+    private void dropRetired() {
+        long at = System.nanoTime();
+        try {
+            build.emptySchema(RETIRED_SCHEMA);
+            build.dropBuild();
+            log.info("Dropped the read model's retired tables in {} ms", (System.nanoTime() - at) / 1_000_000);
+        } catch (RuntimeException e) {
+            // The rebuild is done; the next one's switch empties the schema before it retires anything into it.
+            log.warn("Could not drop the read model's retired tables; the next rebuild drops them", e);
+        }
     }
 
     private void switchTables(BulkBuild.Snapshot snapshot, Instant startedAt) throws SQLException {
