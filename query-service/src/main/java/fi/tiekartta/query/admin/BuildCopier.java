@@ -37,22 +37,24 @@ final class BuildCopier implements AutoCloseable {
     private static final int CHUNK_BYTES = 2 << 20;
     /** The tables written with binary COPY, and the columns and types each is written with. */
     static final Map<String, CopyRows.Layout> COPIED = Map.of("project_change", ChangeLog.COLUMNS,
-                                                              "project_view", ProjectViewTable.COLUMNS,
+                                                              "project_view", ProjectViewTable.REBUILT_COLUMNS,
                                                               "project_head", ProjectHeads.COLUMNS);
 
     private final BuildTimes times;
+    private final ViewIds viewIds;
     private final Sender views;
     private final Sender log;
     private final Semaphore waiting = new Semaphore(2);
     private final List<Future<?>> sent = new ArrayList<>();
     private CopyRows changes = new CopyRows(ChangeLog.COLUMNS);
-    private CopyRows viewRows = new CopyRows(ProjectViewTable.COLUMNS);
+    private CopyRows viewRows = new CopyRows(ProjectViewTable.REBUILT_COLUMNS);
     private CopyRows heads = new CopyRows(ProjectHeads.COLUMNS);
     /** Nanoseconds the reading thread waited for a chunk to be sent, since last taken. */
     private long waited;
 
     BuildCopier(DataSource dataSource, BuildTimes times) throws SQLException {
         this.times = times;
+        this.viewIds = new ViewIds(dataSource);
         Sender v = new Sender(dataSource, "rebuild-copy-views", "project_view");
         try {
             this.log = new Sender(dataSource, "rebuild-copy-log", "project_change", "project_head");
@@ -67,7 +69,7 @@ final class BuildCopier implements AutoCloseable {
         if (stream == null || changesOfStream.isEmpty()) {
             return;
         }
-        BulkProjection.project(stream, changesOfStream, changes, viewRows, heads);
+        BulkProjection.project(stream, changesOfStream, changes, viewRows, heads, viewIds);
         if (changes.length() + viewRows.length() + heads.length() > CHUNK_BYTES) {
             send();
         }
@@ -85,7 +87,7 @@ final class BuildCopier implements AutoCloseable {
         CopyRows v = viewRows;
         CopyRows h = heads;
         changes = new CopyRows(ChangeLog.COLUMNS, roomLike(c));
-        viewRows = new CopyRows(ProjectViewTable.COLUMNS, roomLike(v));
+        viewRows = new CopyRows(ProjectViewTable.REBUILT_COLUMNS, roomLike(v));
         heads = new CopyRows(ProjectHeads.COLUMNS, roomLike(h));
         checkSent();
         long began = System.nanoTime();

@@ -255,10 +255,12 @@ public final class CopyRows {
 
         private final String[] names;
         private final Type[] types;
+        private final String declaration;
 
-        private Layout(String[] names, Type[] types) {
+        private Layout(String[] names, Type[] types, String declaration) {
             this.names = names;
             this.types = types;
+            this.declaration = declaration;
         }
 
         /** From {@code "name type, name type, ..."}, the types as {@code format_type} names them. */
@@ -271,7 +273,12 @@ public final class CopyRows {
                 names[i] = nameAndType[0];
                 types[i] = Type.named(nameAndType[1]);
             }
-            return new Layout(names, types);
+            return new Layout(names, types, declaration);
+        }
+
+        /** The declaration it was made {@link #of}: for a layout of these columns and more. */
+        public String declaration() {
+            return declaration;
         }
 
         /** The column list of the COPY statement. */

@@ -35,7 +35,8 @@ import java.util.Optional;
  * rows believed now (open {@code recorded_to}) that contain the day, by the SP-GiST index over their valid time (V11),
  * and rows closed after the instant, none when it is now: which ones from the index of closed rows alone (V15 includes
  * every column the conditions name), then their states by id, so that an instant long past no longer reads the whole
- * table for the few closed rows it sees. The version is the project's head (V4) where the head was recorded by then,
+ * table for the few closed rows it sees. A closed row written by a rebuild may name the row that holds its state
+ * ({@code state_of}, V16) instead of holding it: that row is read by id too. The version is the project's head (V4) where the head was recorded by then,
  * else the last change recorded by then.
  */
 @Repository
@@ -48,7 +49,9 @@ public class ProjectViewTable {
             + " FROM (SELECT project_id, sector, status, state FROM read_model.project_view"
             + "        WHERE recorded_to IS NULL AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)%1$s"
             + "       UNION ALL"
-            + "       SELECT project_id, sector, status, state FROM read_model.project_view WHERE id IN ("
+            + "       SELECT c.project_id, c.sector, c.status, COALESCE(c.state, holder.state) FROM read_model.project_view c"
+            + "         LEFT JOIN read_model.project_view holder ON holder.id = c.state_of"
+            + "        WHERE c.id IN ("
             + "         SELECT id FROM read_model.project_view"
             + "          WHERE recorded_to > ? AND recorded_from <= ? AND daterange(valid_from, valid_to) @> CAST(? AS date)"
             + "            AND tstzrange(recorded_from, recorded_to) @> CAST(? AS timestamptz)%1$s)) v"
@@ -67,6 +70,13 @@ public class ProjectViewTable {
             "project_id text, valid_from date, valid_to date, recorded_from timestamp with time zone, "
             + "recorded_to timestamp with time zone, sector text, status text, state text, title text, "
             + "planned_end_year integer, target_year integer");
+
+    /**
+     * The columns a rebuild writes: {@link #COLUMNS} between the id, which it draws itself so that a closed row can
+     * name the row holding its state, and that name ({@code state_of}, V16), which the live projection never writes.
+     */
+    public static final CopyRows.Layout REBUILT_COLUMNS = CopyRows.Layout.of(
+            "id bigint, " + COLUMNS.declaration() + ", state_of bigint");
 
     /**
      * Added to a closed row's day: larger than the days between {@link LocalDate#MIN} and {@link LocalDate#MAX}
@@ -109,7 +119,8 @@ public class ProjectViewTable {
      * Writes what a batch of events changed: first the stored rows it closes or deletes (found by project and
      * {@code valid_from}, unique among a project's believed rows), then the rows it adds, some of them already
      * closed. Each close and delete must hit exactly one row, or the batch fails: the projection's memory and the
-     * table would have parted ways.
+     * table would have parted ways. A row about to be deleted first gives its state to the closed rows that name it
+     * ({@code state_of}, V16): a rebuild may have written them so.
      */
     void write(ProjectionBatch batch) {
         requireOneRowEach("close", jdbc.batchUpdate(
@@ -119,6 +130,14 @@ public class ProjectViewTable {
                     ps.setString(2, row.projectId());
                     ps.setDate(3, Date.valueOf(row.validFrom()));
                 }));
+        jdbc.batchUpdate("UPDATE read_model.project_view named SET state = holder.state, state_of = NULL"
+                         + " FROM read_model.project_view holder"
+                         + " WHERE holder.project_id = ? AND holder.valid_from = ? AND holder.recorded_to IS NULL"
+                         + "   AND named.project_id = holder.project_id AND named.state_of = holder.id",
+                         batch.deletes, batch.deletes.size(), (ps, row) -> {
+                             ps.setString(1, row.projectId());
+                             ps.setDate(2, Date.valueOf(row.validFrom()));
+                         });
         requireOneRowEach("delete", jdbc.batchUpdate(
                 "DELETE FROM read_model.project_view WHERE project_id = ? AND valid_from = ? AND recorded_to IS NULL",
                 batch.deletes, batch.deletes.size(), (ps, row) -> {

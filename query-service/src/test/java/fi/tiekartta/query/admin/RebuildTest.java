@@ -143,9 +143,11 @@ class RebuildTest extends QueryServiceTestBase {
             "reporting_round_pkey: CREATE UNIQUE INDEX reporting_round_pkey ON read_model.reporting_round USING btree (round_id)",
             "project_change project_change_pkey p: PRIMARY KEY (project_id, sequence)",
             "project_head project_head_pkey p: PRIMARY KEY (project_id)",
+            "project_view project_view_believed_holds_state c: CHECK (((state IS NOT NULL) OR (recorded_to IS NOT NULL)))",
             "project_view project_view_check c: CHECK (((valid_to IS NULL) OR (valid_to > valid_from)))",
             "project_view project_view_check1 c: CHECK (((recorded_to IS NULL) OR (recorded_to > recorded_from)))",
             "project_view project_view_pkey p: PRIMARY KEY (id)",
+            "project_view project_view_state_held_or_named c: CHECK (((state IS NULL) = (state_of IS NOT NULL)))",
             "reporting_round reporting_round_pkey p: PRIMARY KEY (round_id)");
 
     /** The indexes and constraints of the tables a rebuild replaces, each with its definition. */
