@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  * live projection runs ({@link KnownProject#apply} into a {@link ProjectionBatch}, as {@link ProjectionWriter} does for
  * a processor's batch), so the bulk path and the live path cannot disagree; only the writing differs. The rows come
  * out as binary COPY rows for the tables {@code project_change}, {@code project_view} and {@code project_head}, each
- * in the order of its table's columns ({@link ChangeLog#COLUMNS}, {@link ProjectViewTable#COLUMNS},
- * {@link ProjectHeads#COLUMNS}); the view rows with ids drawn from {@code ids} ({@link ProjectViewTable#REBUILT_COLUMNS}).
+ * in the order of its table's columns ({@link ChangeLog#COLUMNS}, {@link ProjectViewTable#REBUILT_COLUMNS},
+ * {@link ProjectHeads#COLUMNS}).
  */
 public final class BulkProjection {
 
@@ -71,20 +71,18 @@ public final class BulkProjection {
                 holders.putIfAbsent(rows.get(i).segment.state(), id[i]);
             }
         }
-        for (int i = 0; i < id.length; i++) {
-            holders.putIfAbsent(rows.get(i).segment.state(), id[i]);
-        }
         Map<ProjectState, byte[]> storedForms = new HashMap<>();
         for (int i = 0; i < id.length; i++) {
             ProjectionBatch.NewRow row = rows.get(i);
             ProjectTimeline.Segment segment = row.segment;
             ProjectState state = segment.state();
-            long holder = holders.get(state);
-            boolean holds = holder == id[i] || row.recordedTo() == null;
+            // null: this row holds its state (a row believed now, or the first closed row with a state no such row has)
+            Long holder = row.recordedTo() == null ? null : holders.putIfAbsent(state, id[i]);
+            byte[] stored = holder == null ? storedForms.computeIfAbsent(state, ViewJson::stored) : null;
             views.rowInOrder(ProjectViewTable.rebuildOrder(segment.validFrom(), row.recordedTo()),
                              id[i], row.projectId, segment.validFrom(), segment.validTo(), row.recordedFrom, row.recordedTo(),
-                             state.sector(), state.status().name(), holds ? storedForms.computeIfAbsent(state, ViewJson::stored) : null,
-                             state.title(), state.plannedEndYear(), state.targetYear(), holds ? null : holder);
+                             state.sector(), state.status().name(), stored, state.title(), state.plannedEndYear(),
+                             state.targetYear(), holder);
         }
     }
 }
