@@ -456,11 +456,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = '5s'");
                 requireStillOurs(c, startedAt);
-                String sequence;
-                try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
-                    rs.next();
-                    sequence = rs.getString(1);
-                }
+                String sequence = ViewIds.sequence(s);
                 // The new project_view draws its ids from the live table's sequence: keep it in read_model, owned by
                 // whichever table is there, so that dropping the old table does not take it along.
                 if (sequence != null) {

@@ -50,16 +50,20 @@ final class ViewIds implements LongSupplier {
         return next++;
     }
 
+    /** The sequence the live {@code read_model.project_view.id} draws from, by its qualified name; null for none. */
+    static String sequence(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** The first id of a block of {@link #block} ids that no one else is given. */
     private long reserve() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                String sequence;
-                try (ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('read_model.project_view', 'id')")) {
-                    rs.next();
-                    sequence = rs.getString(1);
-                }
+                String sequence = sequence(s);
                 if (sequence == null) {
                     throw new IllegalStateException("read_model.project_view.id draws from no sequence");
                 }

@@ -36,8 +36,8 @@ import java.util.Optional;
  * and rows closed after the instant, none when it is now: which ones from the index of closed rows alone (V15 includes
  * every column the conditions name), then their states by id, so that an instant long past no longer reads the whole
  * table for the few closed rows it sees. A closed row written by a rebuild may name the row that holds its state
- * ({@code state_of}, V16) instead of holding it: that row is read by id too. The version is the project's head (V4) where the head was recorded by then,
- * else the last change recorded by then.
+ * ({@code state_of}, V16) instead of holding it: that row is read by id too. The version is the project's head (V4)
+ * where the head was recorded by then, else the last change recorded by then.
  */
 @Repository
 public class ProjectViewTable {
