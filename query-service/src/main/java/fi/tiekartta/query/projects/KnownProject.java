@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * that very instant, deleted), the new fold's rows not believed yet are added from that time. It only computes less:
  * a change takes effect on its effective date (a correction on the earlier of its old and new date, a retraction on
  * the date it took back), so the segments that end before the segment running into that day stay as they are, and
- * only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}).
+ * only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}), taken up where the last fold
+ * passed the day it starts on when no change dated before that day came since ({@link ProjectTimeline.FoldPoint}).
  *
  * <p>A project read from the tables for a batch whose changes are all status changes of the whole project, each
  * dated on or after the day its last believed row starts (the usual report of how a project stands now), is read
@@ -69,6 +70,8 @@ final class KnownProject {
     private final TreeMap<ValidTime, RecordedChange> inForce = new TreeMap<>();
     private final Map<String, ValidTime> statusChangeTimes = new HashMap<>();
     private final TreeMap<LocalDate, Believed> believed = new TreeMap<>();
+    /** Where the last fold passed its last new day, for the next to take up there ({@link #refold}); may be null. */
+    private ProjectTimeline.FoldPoint foldPoint;
     /** The latest recording time of any change, and the recording time of the change with the last sequence. */
     private Instant lastRecordedAt;
     private Instant versionRecordedAt;
@@ -315,15 +318,23 @@ final class KnownProject {
         List<Segment> segments = null;
         if (from != null && from.isAfter(registeredOn)) {
             Segment kept = believed.lowerEntry(from).getValue().segment;
-            List<Segment> folded = ProjectTimeline.foldFrom(registration, inForce.values(), from, kept);
-            if (folded.get(0) == kept) {
-                segments = folded.subList(1, folded.size());
+            // The last fold's point holds what the changes before its day left, and those are as they were: this
+            // change alters nothing before the day it takes effect, which is after from.
+            ProjectTimeline.Folded folded = foldPoint != null && !from.isBefore(foldPoint.day())
+                    ? ProjectTimeline.foldOn(foldPoint, inForce.tailMap(new ValidTime(foldPoint.day(), Long.MIN_VALUE), true).values(),
+                                             from, kept)
+                    : ProjectTimeline.foldFrom(registration, inForce.values(), from, kept);
+            if (folded.segments().get(0) == kept) {
+                segments = folded.segments().subList(1, folded.segments().size());
+                foldPoint = folded.lastPoint();
             }
             // else the first new segment joined the kept one: fold everything, as the full fold would
         }
         if (segments == null) {
             from = registeredOn;
-            segments = ProjectTimeline.foldFrom(registration, inForce.values(), registeredOn, null);
+            ProjectTimeline.Folded folded = ProjectTimeline.foldFrom(registration, inForce.values(), registeredOn, null);
+            segments = folded.segments();
+            foldPoint = folded.lastPoint();
             if (!believed.isEmpty() && believed.firstKey().isBefore(from)) {
                 from = believed.firstKey();
             }

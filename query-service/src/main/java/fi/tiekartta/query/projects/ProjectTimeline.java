@@ -37,7 +37,33 @@ public final class ProjectTimeline {
         }
         List<RecordedChange> ordered = new ArrayList<>(inForce(changes));
         ordered.sort(VALID_TIME_ORDER);
-        return foldFrom(registration.get(), ordered, registration.get().effectiveDate(), null);
+        return foldFrom(registration.get(), ordered, registration.get().effectiveDate(), null).segments();
+    }
+
+    /**
+     * Where a fold can be taken up again: the state that the changes in force dated before {@link #day} left, as a
+     * fold passing that day had it. A fold from a day on or after it ({@link #foldOn}) then reads only the changes
+     * dated from that day on, where a fold from the registration ({@link #foldFrom}) reads every change again: for a
+     * project whose changes come in valid-time order, each one's fold reads a day's changes, not the whole history
+     * (docs/PERFORMANCE.md, "What changed on 2026-12-03 (late morning)"). A point is true for as long as no change dated
+     * before its day is put in force, corrected or retracted ({@link KnownProject} takes up only at the last fold's).
+     */
+    static final class FoldPoint {
+        private final LocalDate day;
+        private final Accumulator state;
+
+        private FoldPoint(LocalDate day, Accumulator state) {
+            this.day = day;
+            this.state = state;
+        }
+
+        LocalDate day() {
+            return day;
+        }
+    }
+
+    /** A fold's segments, and the last point it passed where a later fold can take up (null: none). */
+    record Folded(List<Segment> segments, FoldPoint lastPoint) {
     }
 
     /**
@@ -48,24 +74,41 @@ public final class ProjectTimeline {
      * @param before the segment the result continues (ends on {@code from}), or null from the registration day; the
      *               result starts with it, unchanged unless the first new segment looked the same and was joined to it
      */
-    static List<Segment> foldFrom(RecordedChange registration, Iterable<RecordedChange> inForceInValidTimeOrder,
-                                  LocalDate from, Segment before) {
-        Accumulator state = new Accumulator(registration);
+    static Folded foldFrom(RecordedChange registration, Iterable<RecordedChange> inForceInValidTimeOrder,
+                           LocalDate from, Segment before) {
+        return fold(new Accumulator(registration), null, inForceInValidTimeOrder, from, before);
+    }
+
+    /**
+     * The same fold taken up at {@code point}: {@code inForceFromItsDay} are the changes in force dated on or after
+     * the point's day, in valid-time order, and {@code from} is not before that day.
+     */
+    static Folded foldOn(FoldPoint point, Iterable<RecordedChange> inForceFromItsDay, LocalDate from, Segment before) {
+        if (from.isBefore(point.day)) {
+            throw new IllegalArgumentException("a fold from " + from + " cannot take up at " + point.day);
+        }
+        return fold(point.state.copy(), point, inForceFromItsDay, from, before);
+    }
+
+    private static Folded fold(Accumulator state, FoldPoint point, Iterable<RecordedChange> changes, LocalDate from,
+                               Segment before) {
         List<Segment> segments = new ArrayList<>();
         if (before != null) {
             segments.add(before);
         }
         LocalDate start = from;
-        for (RecordedChange change : inForceInValidTimeOrder) {
+        FoldPoint last = point;
+        for (RecordedChange change : changes) {
             // The first change of a later day ends the segment so far; changes of one day all go into the next.
             if (change.effectiveDate().isAfter(start)) {
                 append(segments, new Segment(start, change.effectiveDate(), state.current()));
                 start = change.effectiveDate();
+                last = new FoldPoint(start, state.copy());
             }
             state.apply(change);
         }
         append(segments, new Segment(start, null, state.current()));
-        return segments;
+        return new Folded(segments, last);
     }
 
     /**
@@ -123,6 +166,14 @@ public final class ProjectTimeline {
         Accumulator(RecordedChange registration) {
             this.registration = registration;
             this.details = registration.details();
+        }
+
+        Accumulator copy() {
+            Accumulator copy = new Accumulator(registration);
+            copy.details = details;
+            copy.projectStatus = projectStatus;
+            copy.unitStatus.putAll(unitStatus);
+            return copy;
         }
 
         void apply(RecordedChange change) {
