@@ -44,9 +44,10 @@ public final class ProjectTimeline {
      * Where a fold can be taken up again: the state that the changes in force dated before {@link #day} left, as a
      * fold passing that day had it. A fold from a day on or after it ({@link #foldOn}) then reads only the changes
      * dated from that day on, where a fold from the registration ({@link #foldFrom}) reads every change again: for a
-     * project whose changes come in valid-time order, each one's fold reads a day's changes, not the whole history
-     * (docs/PERFORMANCE.md, "What changed on 2026-12-03 (late morning)"). A point is true for as long as no change dated
-     * before its day is put in force, corrected or retracted ({@link KnownProject} takes up only at the last fold's).
+     * project whose changes come in valid-time order, each one's fold reads the changes from the day its last segment
+     * starts, not the whole history (docs/PERFORMANCE.md, "What changed on 2026-12-03 (midday)"). A point is
+     * true for as long as no change dated before its day is put in force, corrected or retracted
+     * ({@link KnownProject} takes up only at the last fold's).
      */
     static final class FoldPoint {
         private final LocalDate day;
