@@ -127,19 +127,18 @@ class ProjectTimelineTest {
     void aFoldTakenUpAtAPoint_givesWhatTheFoldFromTheRegistrationGives() {
         LocalDate feb1 = LocalDate.of(2023, 2, 1);
         RecordedChange registration = registered(JAN_1);
-        List<RecordedChange> before = List.of(status(1, feb1, IN_PROGRESS, "VAKA"), status(2, MAR_1, POSTPONED, "KOULUT"),
-                                              status(3, MAR_1, IN_PROGRESS, null));
-        ProjectTimeline.FoldPoint point = ProjectTimeline.foldFrom(registration, before, JAN_1, null).lastPoint();
-        List<RecordedChange> all = List.of(before.get(0), before.get(1), before.get(2), status(4, MAR_1, DONE, "VAKA"),
-                                           status(5, JUN_1, DONE, null));
+        List<RecordedChange> all = List.of(status(1, feb1, IN_PROGRESS, "VAKA"), status(2, MAR_1, POSTPONED, "KOULUT"),
+                                           status(3, MAR_1, IN_PROGRESS, null), status(4, JUN_1, DONE, null));
+        ProjectTimeline.FoldPoint point = ProjectTimeline.foldFrom(registration, all.subList(0, 3), JAN_1, null).lastPoint();
 
         assertThat(point.day()).isEqualTo(MAR_1);
-        // The point holds what the VAKA change of February left: units and the project's own status from March on.
+        // Taken up at the point, the fold reads March's and June's changes only: VAKA's comes from the point.
         List<Segment> takenUp = ProjectTimeline.foldOn(point, all.subList(1, all.size()), MAR_1, null).segments();
         List<Segment> whole = ProjectTimeline.foldFrom(registration, all, MAR_1, null).segments();
         assertThat(takenUp).isEqualTo(whole).hasSize(2);
-        assertThat(takenUp.get(0).state().units()).extracting(ProjectState.UnitState::status)
-                                                  .containsExactly(POSTPONED, DONE);
+        assertThat(takenUp.get(0).state().units()).extracting(ProjectState.UnitState::unit, ProjectState.UnitState::status)
+                                                  .containsExactly(org.assertj.core.groups.Tuple.tuple("KOULUT", POSTPONED),
+                                                                   org.assertj.core.groups.Tuple.tuple("VAKA", IN_PROGRESS));
     }
 
     @Test
