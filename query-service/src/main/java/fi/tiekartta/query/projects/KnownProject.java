@@ -318,12 +318,7 @@ final class KnownProject {
         List<Segment> segments = null;
         if (from != null && from.isAfter(registeredOn)) {
             Segment kept = believed.lowerEntry(from).getValue().segment;
-            // The last fold's point holds what the changes before its day left, and those are as they were: this
-            // change alters nothing before the day it takes effect, which is after from.
-            ProjectTimeline.Folded folded = foldPoint != null && !from.isBefore(foldPoint.day())
-                    ? ProjectTimeline.foldOn(foldPoint, inForce.tailMap(new ValidTime(foldPoint.day(), Long.MIN_VALUE), true).values(),
-                                             from, kept)
-                    : ProjectTimeline.foldFrom(registration, inForce.values(), from, kept);
+            ProjectTimeline.Folded folded = foldAfter(kept, from);
             if (folded.segments().get(0) == kept) {
                 segments = folded.segments().subList(1, folded.segments().size());
                 foldPoint = folded.lastPoint();
@@ -340,6 +335,19 @@ final class KnownProject {
             }
         }
         compare(believed.tailMap(from, true), segments, recordedAt, batch);
+    }
+
+    /**
+     * The fold from {@code from} on, continuing {@code kept}: taken up at the last fold's point where it starts on or
+     * after the point's day. The point holds what the changes before its day left, and those are as they were: the
+     * change being applied alters nothing before the day it takes effect, which is after {@code from}.
+     */
+    private ProjectTimeline.Folded foldAfter(Segment kept, LocalDate from) {
+        if (foldPoint != null && !from.isBefore(foldPoint.day())) {
+            Collection<RecordedChange> fromItsDay = inForce.tailMap(new ValidTime(foldPoint.day(), Long.MIN_VALUE), true).values();
+            return ProjectTimeline.foldOn(foldPoint, fromItsDay, from, kept);
+        }
+        return ProjectTimeline.foldFrom(registration, inForce.values(), from, kept);
     }
 
     /** The believed rows from a day on against the new fold from that day on: unchanged rows stay, others go, new come. */
