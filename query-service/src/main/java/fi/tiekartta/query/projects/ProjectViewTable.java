@@ -194,7 +194,8 @@ public class ProjectViewTable {
 
     /**
      * The tail of each of {@code projectIds} that has a head and a believed row: one probe of the head's key and one
-     * of the believed rows' index (V5), from its end, per project, where the whole history is tens of rows.
+     * of the index of a project's rows (V17, {@code recorded_to IS NULL} among its conditions), from its end, per
+     * project, where the whole history is tens of rows.
      */
     Map<String, StoredTail> tailsOf(Collection<String> projectIds) {
         Map<String, StoredTail> tails = new HashMap<>();

@@ -135,10 +135,9 @@ class RebuildTest extends QueryServiceTestBase {
             + " INCLUDE (id, project_id, sector, status, valid_from, valid_to, recorded_from) WHERE (recorded_to IS NULL)",
             "project_view_closed: CREATE INDEX project_view_closed ON read_model.project_view USING btree (recorded_to)"
             + " INCLUDE (recorded_from, valid_from, valid_to, id, project_id, sector, status) WHERE (recorded_to IS NOT NULL)",
-            "project_view_one_believed: CREATE UNIQUE INDEX project_view_one_believed ON read_model.project_view USING btree (project_id, valid_from) WHERE (recorded_to IS NULL)",
             "project_view_pkey: CREATE UNIQUE INDEX project_view_pkey ON read_model.project_view USING btree (id)",
-            "project_view_project: CREATE INDEX project_view_project ON read_model.project_view USING btree (project_id, valid_from)"
-            + " INCLUDE (status, recorded_from, recorded_to)",
+            "project_view_project: CREATE UNIQUE INDEX project_view_project ON read_model.project_view USING btree"
+            + " (project_id, valid_from, recorded_to) INCLUDE (status, recorded_from) NULLS NOT DISTINCT",
             "reporting_round_newest: CREATE INDEX reporting_round_newest ON read_model.reporting_round USING btree (opened_at DESC)",
             "reporting_round_pkey: CREATE UNIQUE INDEX reporting_round_pkey ON read_model.reporting_round USING btree (round_id)",
             "project_change project_change_pkey p: PRIMARY KEY (project_id, sequence)",

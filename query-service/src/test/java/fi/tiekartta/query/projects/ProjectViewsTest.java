@@ -190,7 +190,7 @@ class ProjectViewsTest extends QueryServiceTestBase {
     }
 
     @Test
-    void theDatabase_refusesASecondBelievedRow_forTheSameProjectAndDay() {
+    void theDatabase_refusesASecondBelievedRow_orASecondRowClosedAtTheSameInstant_forTheSameProjectAndDay() {
         String id = newProjectId();
         append(id, 0, registration(id), "koordinaattori", null);
         awaitProjectedVersion(id, 0);
@@ -203,8 +203,12 @@ class ProjectViewsTest extends QueryServiceTestBase {
 
         assertThatThrownBy(() -> jdbc.update(copyBelievedRow.formatted("NULL"), id))
                 .isInstanceOf(DuplicateKeyException.class);
-        assertThat(jdbc.update(copyBelievedRow.formatted("recorded_from + interval '2 seconds'"), id))
+        String closedTwoSecondsLater = copyBelievedRow.formatted("recorded_from + interval '2 seconds'");
+        assertThat(jdbc.update(closedTwoSecondsLater, id))
                 .as("a closed row of the same day is history, not a second belief").isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.update(closedTwoSecondsLater, id))
+                .as("a second row of the same day closed at the same instant")
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
