@@ -273,7 +273,7 @@ jit_ticks() { # pid -> CPU ticks of its JIT compiler threads (C1, C2) so far
 # JIT stayed busy for about 100 s after 30 s at 32 connections. So after the 32-connection warm-up, 10 s rounds at
 # 1 and 8 connections in turn go on until the command-service's compiler threads use less than 1 % of a core in a
 # round (at most BENCH_WARMUP_MAX_SECONDS), and each row below shows what its compiler threads still took.
-echo "warming up (${WARMUP_SECONDS} s at 32 connections, then until the JIT is done)"
+say "warming up (${WARMUP_SECONDS} s at 32 connections, then until the JIT is done)"
 wrk_status_changes 32 "$WARMUP_SECONDS" > /dev/null
 warm_seconds=$WARMUP_SECONDS
 jit_ms=0   # stays so when BENCH_WARMUP_MAX_SECONDS leaves no round
