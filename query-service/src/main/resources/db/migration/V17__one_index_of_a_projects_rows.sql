@@ -11,7 +11,7 @@
 -- Every statement that found a believed row by V5's index finds it here with recorded_to IS NULL as an index
 -- condition (the projection's closes, deletes and tails; a batch's believed rows), and the year-end report's probe for
 -- an earlier begun status still reads one index alone. A rebuild builds one index of about 2 million rows instead of
--- two (2.0-2.2 s less of the index phase's work on the benchmark store of 1,000,000 changes), and the live projection
+-- two (about 2 s less of the index phase's work on the benchmark store of 1,000,000 changes), and the live projection
 -- writes to one index less for each row it adds.
 -- Built as V15 built its indexes: without CONCURRENTLY, before the old ones are dropped, so that reads go on during
 -- the build; writes wait until the migration commits. A deployment replaces its query-service instances all at once.
