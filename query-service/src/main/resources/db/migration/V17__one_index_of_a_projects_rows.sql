@@ -15,6 +15,16 @@
 -- writes to one index less for each row it adds.
 -- Built as V15 built its indexes: without CONCURRENTLY, before the old ones are dropped, so that reads go on during
 -- the build; writes wait until the migration commits. A deployment replaces its query-service instances all at once.
+-- NULLS NOT DISTINCT came with PostgreSQL 15: on an older server this version stops with that said, not with a syntax
+-- error, and changes nothing (the migration is one transaction).
+DO $$
+BEGIN
+    IF current_setting('server_version_num')::integer < 150000 THEN
+        RAISE EXCEPTION 'the read model needs PostgreSQL 15 or later (V17: a unique index with NULLS NOT DISTINCT); this server is %',
+            current_setting('server_version');
+    END IF;
+END
+$$;
 CREATE UNIQUE INDEX project_view_project_rows ON read_model.project_view (project_id, valid_from, recorded_to)
     INCLUDE (status, recorded_from) NULLS NOT DISTINCT;
 DROP INDEX read_model.project_view_project;
