@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,12 +44,6 @@ class BulkBuild {
     /** The tables the project views' processor owns and a rebuild replaces. Not token_entry, round_reminder (facts),
      * processor_node, rebuild_state or Flyway's history. */
     static final List<String> TABLES = List.of("project_change", "project_view", "project_head", "reporting_round");
-
-    /** Rows are streamed from the server this many at a time, never collected. */
-    private static final int FETCH_SIZE = 5_000;
-    private static final String SELECT = "SELECT aggregate_identifier, sequence_number, event_identifier, type, time_stamp, "
-            + "payload_type, payload_revision, payload, meta_data FROM " + EventStoreTables.DOMAIN_EVENTS
-            + " WHERE global_index <= ? ORDER BY aggregate_identifier, sequence_number";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -124,39 +117,36 @@ class BulkBuild {
             long done = 0;
             List<DomainEventMessage<?>> roundEvents = new ArrayList<>();
             StoredEventReader events = new StoredEventReader(serializer);
-            try (PreparedStatement select = reader.prepareStatement(SELECT)) {
-                select.setFetchSize(FETCH_SIZE);
-                select.setLong(1, head);
-                long at = System.nanoTime();
-                try (ResultSet rs = select.executeQuery()) {
-                    String stream = null;
-                    List<RecordedChange> changes = new ArrayList<>();
-                    while (rs.next()) {
-                        String aggregate = rs.getString(1);
-                        if (!aggregate.equals(stream)) {
-                            at = times.add("read", at);
-                            copier.project(stream, changes);
-                            at = times.add("fold", at + copier.takeWaited()); // waiting for COPY is counted apart
-                            changes.clear();
-                            stream = aggregate;
-                        }
-                        DomainEventMessage<?> message = message(events, rs);
-                        if (RecordedChanges.isProjectEvent(message.getPayload())) {
-                            changes.add(RecordedChanges.of(message).orElseThrow());
-                        } else if (RoundProjection.isRoundEvent(message.getPayload())) {
-                            roundEvents.add(message);
-                        }
-                        if (++done % 10_000 == 0) {
-                            progress.accept(done);
-                        }
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new InterruptedException("rebuild stopped");
-                        }
+            long at = System.nanoTime();
+            try (SnapshotCopy rows = new SnapshotCopy(reader, head)) {
+                String stream = null;
+                List<RecordedChange> changes = new ArrayList<>();
+                for (SnapshotCopy.Row row = rows.next(); row != null; row = rows.next()) {
+                    if (!row.aggregate().equals(stream)) {
+                        at = times.add("read", at);
+                        copier.project(stream, changes);
+                        at = times.add("fold", at + copier.takeWaited()); // waiting for COPY is counted apart
+                        changes.clear();
+                        stream = row.aggregate();
                     }
-                    at = times.add("read", at);
-                    copier.project(stream, changes);
-                    times.add("fold", at + copier.takeWaited());
+                    DomainEventMessage<?> message = events.message(row.type(), row.aggregate(), row.sequence(), row.identifier(),
+                                                                   row.timestamp(), row.payloadType(), row.payloadRevision(),
+                                                                   row.payload(), row.metaData());
+                    if (RecordedChanges.isProjectEvent(message.getPayload())) {
+                        changes.add(RecordedChanges.of(message).orElseThrow());
+                    } else if (RoundProjection.isRoundEvent(message.getPayload())) {
+                        roundEvents.add(message);
+                    }
+                    if (++done % 10_000 == 0) {
+                        progress.accept(done);
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("rebuild stopped");
+                    }
                 }
+                at = times.add("read", at);
+                copier.project(stream, changes);
+                times.add("fold", at + copier.takeWaited());
             }
             reader.commit();
             long finishing = System.nanoTime();
@@ -351,10 +341,5 @@ class BulkBuild {
         for (String table : TABLES) {
             jdbc.execute("DROP TABLE IF EXISTS " + schema + "." + table);
         }
-    }
-
-    private static DomainEventMessage<?> message(StoredEventReader events, ResultSet rs) throws SQLException {
-        return events.message(rs.getString(4), rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(5),
-                              rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9));
     }
 }

@@ -1,0 +1,135 @@
+package fi.tiekartta.query.admin;
+
+import fi.tiekartta.support.eventstore.EventStoreTables;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.postgresql.copy.PGCopyInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * A rebuild's read of the event store: every event up to the snapshot's last global index, stream after stream
+ * ({@code ORDER BY aggregate_identifier, sequence_number}), as one {@code COPY (SELECT …) TO STDOUT} in PostgreSQL's
+ * binary format, on the connection whose transaction holds the snapshot.
+ *
+ * <p>A cursor's server process makes the next rows only when the next fetch asks for them, so the reading thread
+ * and that process took turns: the thread waited for each fetch, several seconds of a rebuild of 1,000,000 events,
+ * on its critical path (docs/PERFORMANCE.md, "What changed on 2026-12-03 (evening)"). A COPY's process writes rows
+ * until the socket is full and goes on as the thread reads, so its work overlaps the thread's folding.
+ *
+ * <p>Every column is cast to the type whose binary form is read here ({@code text}: its UTF-8 bytes, as the
+ * connection's client encoding is; {@code bigint}: eight bytes; {@code bytea}: its bytes), so the form does not
+ * depend on how the event store declares them. Not thread-safe: one per build.
+ */
+final class SnapshotCopy implements AutoCloseable {
+
+    private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final int FIELDS = 9;
+
+    /** One stored event as the COPY gives it; {@code payloadRevision} and {@code metaData} may be null. */
+    record Row(String aggregate, long sequence, String identifier, String type, String timestamp, String payloadType,
+               String payloadRevision, byte[] payload, byte[] metaData) {
+    }
+
+    private final Connection connection;
+    private final CopyOut copy;
+    private final DataInputStream in;
+
+    /** Starts the COPY of every event up to {@code head} in the connection's transaction (its snapshot). */
+    SnapshotCopy(Connection connection, long head) throws SQLException {
+        this.connection = connection;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
+                "COPY (SELECT CAST(aggregate_identifier AS text), CAST(sequence_number AS bigint),"
+                + " CAST(event_identifier AS text), CAST(type AS text), CAST(time_stamp AS text), CAST(payload_type AS text),"
+                + " CAST(payload_revision AS text), CAST(payload AS bytea), CAST(meta_data AS bytea)"
+                + " FROM " + EventStoreTables.DOMAIN_EVENTS + " WHERE global_index <= " + head
+                + " ORDER BY aggregate_identifier, sequence_number) TO STDOUT (FORMAT binary)");
+        this.in = new DataInputStream(new BufferedInputStream(new PGCopyInputStream(copy), 1 << 16));
+        try {
+            readHeader();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new SQLException("unreadable COPY header from the event store", e);
+        }
+    }
+
+    /** The next event, or null after the last. */
+    Row next() throws SQLException {
+        try {
+            short fields = in.readShort();
+            if (fields == -1) { // the trailer: read on to the COPY's end, so that the connection is free again
+                while (in.read() != -1) {
+                    // nothing follows the trailer
+                }
+                return null;
+            }
+            if (fields != FIELDS) {
+                throw new SQLException("a COPY row of the event store with " + fields + " fields, not " + FIELDS);
+            }
+            return new Row(text(), int8(), text(), text(), text(), text(), text(), bytes(), bytes());
+        } catch (IOException e) {
+            throw new SQLException("the event store's COPY broke off", e);
+        }
+    }
+
+    private void readHeader() throws IOException {
+        byte[] signature = new byte[SIGNATURE.length];
+        in.readFully(signature);
+        if (!Arrays.equals(signature, SIGNATURE)) {
+            throw new IOException("not a binary COPY");
+        }
+        in.readInt(); // flags: none that matter to rows of these types (bit 16, OIDs, is never set by a SELECT)
+        in.skipNBytes(in.readInt()); // the header extension, empty today
+    }
+
+    private byte[] bytes() throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] value = new byte[length];
+        in.readFully(value);
+        return value;
+    }
+
+    private String text() throws IOException {
+        byte[] value = bytes();
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    private long int8() throws IOException {
+        if (in.readInt() != Long.BYTES) {
+            throw new EOFException("a bigint of another length");
+        }
+        return in.readLong();
+    }
+
+    /**
+     * After the last row the COPY has ended and the connection goes on. A COPY left midway (a build stopped or failed)
+     * leaves its connection unusable instead: the driver's {@code cancelCopy()} of a COPY TO asks the server to stop
+     * but leaves the rest of its messages unread, and the connection's next statement reads them as its own answer
+     * (pgjdbc 42.7: "No results were returned by the query"; {@code SnapshotCopyTest}). So the connection is aborted,
+     * which ends its server process and with it the transaction, and one more statement is sent to fail with a
+     * connection error (SQLState 08003), on which the pool (HikariCP) discards the connection rather than hand it out
+     * again.
+     */
+    @Override
+    public void close() throws SQLException {
+        if (!copy.isActive()) {
+            return;
+        }
+        connection.abort(Runnable::run);
+        try {
+            connection.rollback();
+        } catch (SQLException expected) {
+            // the connection error the pool discards the connection on
+        }
+    }
+}
