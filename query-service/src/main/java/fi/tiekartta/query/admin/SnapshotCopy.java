@@ -33,7 +33,7 @@ final class SnapshotCopy implements AutoCloseable {
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int FIELDS = 9;
 
-    /** One stored event as the COPY gives it; {@code payloadRevision} and {@code metaData} may be null. */
+    /** One stored event as the COPY gives it; {@code type}, {@code payloadRevision} and {@code metaData} may be null. */
     record Row(String aggregate, long sequence, String identifier, String type, String timestamp, String payloadType,
                String payloadRevision, byte[] payload, byte[] metaData) {
     }
