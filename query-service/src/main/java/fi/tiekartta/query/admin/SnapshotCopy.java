@@ -25,15 +25,21 @@ import java.util.Arrays;
  * until the socket is full and goes on as the thread reads, so its work overlaps the thread's folding.
  *
  * <p>Every column is cast to the type whose binary form is read here ({@code text}: its UTF-8 bytes, as the
- * connection's client encoding is; {@code bigint}: eight bytes; {@code bytea}: its bytes), so the form does not
- * depend on how the event store declares them. Not thread-safe: one per build.
+ * connection's client encoding is; {@code bigint}: eight bytes), so the form does not depend on how the event store
+ * declares them. The payload and the metadata are read as text too, kept as those bytes: a cast of text to
+ * {@code bytea} goes through {@code bytea}'s input, which reads a backslash as the start of an escape, so a JSON
+ * escape in an event (a quoted word, a line break) would fail the COPY or lose its backslash ({@code SnapshotCopyTest}).
+ * Not thread-safe: one per build.
  */
 final class SnapshotCopy implements AutoCloseable {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int FIELDS = 9;
 
-    /** One stored event as the COPY gives it; {@code type}, {@code payloadRevision} and {@code metaData} may be null. */
+    /**
+     * One stored event as the COPY gives it, the payload and metadata as their text's UTF-8 bytes; {@code type},
+     * {@code payloadRevision} and {@code metaData} may be null.
+     */
     record Row(String aggregate, long sequence, String identifier, String type, String timestamp, String payloadType,
                String payloadRevision, byte[] payload, byte[] metaData) {
     }
@@ -48,7 +54,7 @@ final class SnapshotCopy implements AutoCloseable {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
                 "COPY (SELECT CAST(aggregate_identifier AS text), CAST(sequence_number AS bigint),"
                 + " CAST(event_identifier AS text), CAST(type AS text), CAST(time_stamp AS text), CAST(payload_type AS text),"
-                + " CAST(payload_revision AS text), CAST(payload AS bytea), CAST(meta_data AS bytea)"
+                + " CAST(payload_revision AS text), CAST(payload AS text), CAST(meta_data AS text)"
                 + " FROM " + EventStoreTables.DOMAIN_EVENTS + " WHERE global_index <= " + head
                 + " ORDER BY aggregate_identifier, sequence_number) TO STDOUT (FORMAT binary)");
         this.in = new DataInputStream(new BufferedInputStream(new PGCopyInputStream(copy), 1 << 16));

@@ -195,8 +195,11 @@ class RebuildTest extends QueryServiceTestBase {
             ids.add(id);
             append(id, 0, new ProjectRegisteredEvent(id, "reg", "HYVINVOINTI", "Hanke " + i, "matti.m", 2022, 2023, null, DAY),
                    "koordinaattori", null);
+            // A note and a reason with JSON's escapes in the stored event (quotes, a line break, backslashes): the
+            // rebuild reads the payload and metadata as they were written.
             append(id, 1, new ProjectStatusChangedEvent(id, "c1", IN_PROGRESS, NOT_STARTED, DAY.plusMonths(3), 20 * i,
-                                                        null, null, null, null), "matti.m", "alkoi");
+                                                        null, null, null, "\"Digi\" alkoi\nC:\\jako\\101"),
+                   "matti.m", "alkoi \"ajallaan\" \\ kyllä");
             append(id, 2, new ProjectStatusChangedEvent(id, "c2", DONE, IN_PROGRESS, DAY.plusDays(10), null, null, null,
                                                         "VAKA", null), "matti.m", null);
             append(id, 3, new StatusChangeCorrectedEvent(id, "f1", "c1", POSTPONED, DAY.plusMonths(1), null, 2024, null,

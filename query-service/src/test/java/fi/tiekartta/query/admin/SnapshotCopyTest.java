@@ -26,6 +26,9 @@ class SnapshotCopyTest extends QueryServiceTestBase {
 
     private static final String PREFIX = "snapshot-copy-";
     private static final String HASH = "0".repeat(64);
+    /** A payload with JSON's escapes in it: a quoted word, a line break, a backslash, and a backslash before digits. */
+    private static final String BACKSLASHED_PAYLOAD =
+            "{\"note\":\"Hanke \\\"Digi\\\" valmis\\nrivi 2\",\"path\":\"C:\\\\data\\\\101\",\"x\":\"\\u00e4\"}";
 
     @Autowired
     private DataSource dataSource;
@@ -40,6 +43,9 @@ class SnapshotCopyTest extends QueryServiceTestBase {
                 append(connection, PREFIX + "a", 0, null, "java.lang.String", null, "\"ääkköset\"", null);
                 append(connection, PREFIX + "b", 1, "Project", "fi.tiekartta.events.ProjectStatusChangedEvent", null,
                        "{}", "{}");
+                // JSON escapes: the text's own characters, not escapes of bytea's input (which a cast to bytea reads)
+                append(connection, PREFIX + "b", 2, "Project", "fi.tiekartta.events.ProjectStatusChangedEvent", null,
+                       BACKSLASHED_PAYLOAD, "{\"reason\":\"\\\\palvelin\\\\jako\"}");
                 long head = maxGlobalIndex(connection);
                 append(connection, PREFIX + "a", 1, "Project", "java.lang.String", null, "\"after the head\"", null);
 
@@ -53,9 +59,10 @@ class SnapshotCopyTest extends QueryServiceTestBase {
                 }
 
                 assertThat(copied).containsExactlyElementsOf(selected(connection, head));
-                assertThat(copied).hasSize(3);
+                assertThat(copied).hasSize(4);
                 assertThat(copied.get(0)).startsWith(PREFIX + "a|0|").contains("|null|java.lang.String|null|\"ääkköset\"|null");
                 assertThat(copied.get(1)).contains("Sähköinen asiointi ✓").contains("Pälvi");
+                assertThat(copied.get(3)).contains(BACKSLASHED_PAYLOAD).contains("\\\\palvelin\\\\jako");
                 // the connection goes on after the COPY, in the same transaction
                 assertThat(maxGlobalIndex(connection)).isGreaterThan(head);
             } finally {

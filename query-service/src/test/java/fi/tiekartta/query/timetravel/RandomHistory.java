@@ -79,7 +79,8 @@ public record RandomHistory(LocalDate registeredOn, List<Step> steps) {
         return new Change(id, status, effectiveDate, UNITS[random.nextInt(UNITS.length)],
                           status == ProjectStatus.IN_PROGRESS ? random.nextInt(101) : null,
                           status == ProjectStatus.POSTPONED ? effectiveDate.getYear() + 1 + random.nextInt(3) : null,
-                          status == ProjectStatus.MERGED ? "osana toista hanketta" : null);
+                          // quotes and a backslash, which the stored JSON escapes: every path must give them back
+                          status == ProjectStatus.MERGED ? "osana \"Digi\"-hanketta (C:\\jako)" : null);
     }
 
     /** The days worth asking about: around every effective date, and before and long after everything. */
