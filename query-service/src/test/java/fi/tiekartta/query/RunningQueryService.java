@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -117,6 +118,25 @@ public abstract class RunningQueryService {
     /** Appends an event as the command-service does: to the project's stream, with audit metadata. */
     protected void append(String projectId, long sequence, Object payload, String actor, String reason) {
         appendTo("Project", projectId, sequence, payload, actor, reason);
+    }
+
+    /**
+     * Appends an event to the project's stream stamped with {@code recordedAt}, as a command-service whose clock says
+     * that instant would.
+     */
+    protected void appendRecordedAt(String projectId, long sequence, Object payload, Instant recordedAt) {
+        eventStore.publish(new GenericDomainEventMessage<>("Project", projectId, sequence, payload,
+                                                           MetaData.from(Map.of(AuditMetadata.ACTOR, "testaaja",
+                                                                                AuditMetadata.CORRELATION_ID, "t-" + sequence)),
+                                                           UUID.randomUUID().toString(), recordedAt));
+    }
+
+    /** Rebuilds the read model ({@code POST /api/admin/replay}) and waits until the rebuild says it is done. */
+    protected void rebuildReadModel() {
+        String admin = TestTokens.mint("yllapito", "ADMIN");
+        assertThat(api().post("/api/admin/replay", admin, "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/api/admin/replay", admin).json()
+                                                                 .get("state").asText().equals("IDLE"));
     }
 
     /** Appends an event to the stream of another aggregate type (a reporting round: "ReportingRound"). */

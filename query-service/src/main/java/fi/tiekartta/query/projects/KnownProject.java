@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *
  * <p>Applying a change does to the rows exactly what the fold of all changes and a comparison with every believed
  * row did: the believed rows the new fold no longer has are closed at the change's recording time (or, recorded at
- * that very instant, deleted), the new fold's rows not believed yet are added from that time. It only computes less:
+ * that very instant, deleted), the new fold's rows not believed yet are added from that time. A change whose recording
+ * time is earlier than one before it counts from the project's latest recording time instead ({@link #knownFrom}). It only computes less:
  * a change takes effect on its effective date (a correction on the earlier of its old and new date, a retraction on
  * the date it took back), so the segments that end before the segment running into that day stay as they are, and
  * only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}), taken up where the last fold
@@ -213,7 +214,7 @@ final class KnownProject {
                 return; // corrects or retracts nothing in force: the fold is what it was
             }
         }
-        refold(everything ? null : affected, change.recordedAt(), batch);
+        refold(everything ? null : affected, knownFrom(), batch);
     }
 
     /**
@@ -238,7 +239,7 @@ final class KnownProject {
         if (after.equals(before.state())) {
             return;
         }
-        Instant at = change.recordedAt();
+        Instant at = knownFrom();
         believed.clear();
         retire(last, at, batch);
         LocalDate on = change.effectiveDate();
@@ -384,8 +385,8 @@ final class KnownProject {
     }
 
     private void retire(Believed row, Instant recordedAt, ProjectionBatch batch) {
-        // A row recorded at this very instant (or later, with clocks out of step) was never visible to any knownAt
-        // before this change: it goes instead of leaving an empty interval behind.
+        // A row recorded at this very instant was never visible to any knownAt before this change: it goes instead of
+        // leaving an empty interval behind. (Never later: a row's instant is at most the project's latest, knownFrom.)
         boolean close = row.recordedFrom.isBefore(recordedAt);
         if (row.pending != null) {
             row.pending.retire(close ? recordedAt : null);
@@ -399,6 +400,17 @@ final class KnownProject {
     /** The batch that applied changes to this project has written its rows: nothing is pending any more. */
     void written() {
         believed.values().forEach(row -> row.pending = null);
+    }
+
+    /**
+     * The instant from which the change just noted counts in the project's rows: its recording time, or the latest
+     * recording time of the project's changes before it when that is later (clocks of two command-service instances
+     * apart, an event delivered out of turn). What is known of a project only grows: rows written from an instant
+     * before the close of a row they follow would give two answers for a day as known in between (docs/TIME.md,
+     * "A time stamp earlier than the one before it").
+     */
+    private Instant knownFrom() {
+        return lastRecordedAt;
     }
 
     private void noteRecordingTime(RecordedChange change) {

@@ -5,26 +5,17 @@ import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
-import fi.tiekartta.testsupport.TestTokens;
-import fi.tiekartta.vocabulary.AuditMetadata;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.UUID;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
 import static fi.tiekartta.vocabulary.ProjectStatus.NOT_STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A rebuild writes each of a project's states once (V16): a closed row names the row that holds its state. When the
@@ -33,26 +24,23 @@ import static org.awaitility.Awaitility.await;
  */
 class RebuiltStateHoldersTest extends QueryServiceTestBase {
 
-    private static final String ADMIN = TestTokens.mint("yllapito", "ADMIN");
     private static final LocalDate REGISTERED_ON = LocalDate.of(2022, 1, 10);
     private static final LocalDate STARTED_ON = LocalDate.of(2022, 6, 1);
 
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private EventStore eventStore;
 
     @Test
     void aClosedRowNamingARowTheLiveProjectionDeletes_keepsItsState() {
         String id = newProjectId();
         Instant registered = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         Instant started = registered.plusSeconds(10);
-        append(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "omistaja", 2022, 2024, null, REGISTERED_ON),
-               registered);
-        append(id, 1, new ProjectStatusChangedEvent(id, "alku", IN_PROGRESS, NOT_STARTED, STARTED_ON, 40, null, null, null, null),
-               started);
+        appendRecordedAt(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "omistaja", 2022, 2024, null,
+                                                           REGISTERED_ON), registered);
+        appendRecordedAt(id, 1, new ProjectStatusChangedEvent(id, "alku", IN_PROGRESS, NOT_STARTED, STARTED_ON, 40, null, null,
+                                                              null, null), started);
         awaitProjectedVersion(id, 1);
-        rebuild();
+        rebuildReadModel();
         // The registration's row, closed by the status change, names the row that repeats its state up to that day.
         assertThat(rowsNamingAnother(id)).isEqualTo(1);
         String asFirstKnown = "/api/projects/" + id + "?asOf=" + STARTED_ON.plusDays(10) + "&knownAt=" + registered.plusSeconds(5);
@@ -61,7 +49,8 @@ class RebuiltStateHoldersTest extends QueryServiceTestBase {
         assertThat(before.json().get("status").asText()).isEqualTo(NOT_STARTED.name());
 
         // Recorded at the very instant of the rows it replaces: they were never visible to anyone and are deleted.
-        append(id, 2, new ProjectDetailsRevisedEvent(id, "nimi", "Hanke (uusi nimi)", null, 2022, 2025, REGISTERED_ON), started);
+        appendRecordedAt(id, 2, new ProjectDetailsRevisedEvent(id, "nimi", "Hanke (uusi nimi)", null, 2022, 2025, REGISTERED_ON),
+                         started);
         awaitProjectedVersion(id, 2);
 
         Response after = api().get(asFirstKnown, managementToken());
@@ -72,17 +61,7 @@ class RebuiltStateHoldersTest extends QueryServiceTestBase {
                 .isEqualTo("Hanke (uusi nimi)");
     }
 
-    private void append(String id, long sequence, Object payload, Instant recordedAt) {
-        eventStore.publish(new GenericDomainEventMessage<>("Project", id, sequence, payload,
-                                                           MetaData.from(Map.of(AuditMetadata.ACTOR, "testaaja",
-                                                                                AuditMetadata.CORRELATION_ID, "t-" + sequence)),
-                                                           UUID.randomUUID().toString(), recordedAt));
-    }
 
-    private void rebuild() {
-        assertThat(api().post("/api/admin/replay", ADMIN, "").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/api/admin/replay", ADMIN).json().get("state").asText().equals("IDLE"));
-    }
 
     private long rowsNamingAnother(String id) {
         return jdbc.queryForObject("SELECT count(*) FROM read_model.project_view WHERE project_id = ? AND state_of IS NOT NULL",

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The batched projection ({@link KnownProject}, {@link ProjectionBatch}) writes exactly the rows that projecting one
  * event at a time writes: fold every change known so far, close (or, recorded at the same instant, delete) the
- * believed rows the fold no longer has, add the ones it has newly. Random histories of status changes (of the project
+ * believed rows the fold no longer has, add the ones it has newly, at the latest recording time so far; and no two of
+ * the rows give an answer for the same day and instant of knowledge. Random histories of status changes (of the project
  * and of units, in any effective-date order), corrections, retractions, owner and detail changes, some recorded at the
  * same instant or with the clock stepping back, delivered in random batches, some twice, some after the project was
  * read back from the table in between: whole, or as its tail ({@link KnownProject#ofTail}) where the next batch's
@@ -48,6 +49,7 @@ class BatchedProjectionPropertyTest {
         List<Row> actual = batched(events, random, tailBatches);
 
         assertThat(sorted(actual)).as("seed %d", seed).isEqualTo(sorted(expected));
+        assertOneRowPerDayAndInstant(actual, seed);
         Statistics.label("histories with a batch applied to a tail").collect(tailBatches[0] > 0);
         Statistics.label("histories with a batch applied to a tail").coverage(
                 coverage -> coverage.check(true).percentage(p -> p >= 10));
@@ -64,7 +66,8 @@ class BatchedProjectionPropertyTest {
             changes.add(change);
             changes.sort(Comparator.comparingLong(RecordedChange::sequence));
             Set<Segment> wanted = new HashSet<>(ProjectTimeline.fold(changes));
-            Instant at = change.recordedAt();
+            // A change counts from the latest recording time so far: what is known of a project only grows.
+            Instant at = changes.stream().map(RecordedChange::recordedAt).max(Comparator.naturalOrder()).orElseThrow();
             List<Row> after = new ArrayList<>();
             for (Row row : rows) {
                 if (row.recordedTo() != null || wanted.remove(new Segment(row.validFrom(), row.validTo(), row.state()))) {
@@ -139,6 +142,29 @@ class BatchedProjectionPropertyTest {
                 table.add(new Row(row.segment.validFrom(), row.segment.validTo(), row.recordedFrom, row.recordedTo(), row.segment.state()));
             }
         }
+    }
+
+    /**
+     * At any instant of knowledge a project has one answer for any day: no two rows overlap in both valid time and
+     * recorded time. (So no two closed rows share their first day and their close either, which the read model's
+     * unique index of a project's rows also requires.)
+     */
+    private static void assertOneRowPerDayAndInstant(List<Row> rows, long seed) {
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                Row a = rows.get(i);
+                Row b = rows.get(j);
+                boolean validTogether = before(a.validFrom(), b.validTo()) && before(b.validFrom(), a.validTo());
+                boolean knownTogether = before(a.recordedFrom(), b.recordedTo()) && before(b.recordedFrom(), a.recordedTo());
+                assertThat(validTogether && knownTogether).as("seed %d: rows overlapping in both times:%n%s%n%s", seed, a, b)
+                        .isFalse();
+            }
+        }
+    }
+
+    /** Whether {@code from} is before {@code to}, an open end (null) being after everything. */
+    private static <T extends Comparable<? super T>> boolean before(T from, T to) {
+        return to == null || from.compareTo(to) < 0;
     }
 
     private static Row theBelievedRow(List<Row> table, LocalDate validFrom) {
