@@ -432,9 +432,9 @@ public class ReadModelRebuild implements ApplicationContextAware {
 
     /**
      * Drops the tables the switch retired, once the rebuild has logged its end: the read model in use is the new one
-     * and the state says IDLE from the switch's commit, so the drop (0.6 s at 1,000,000 events: unlinking 1.4 GB of
-     * files) is not part of the rebuild's time. The lock is still held meanwhile: the next rebuild's switch would
-     * retire tables into the same schema.
+     * from the switch's commit, so the drop (0.6 s at 1,000,000 events: unlinking 1.4 GB of files) is not part of the
+     * rebuild's time. The lock is still held meanwhile, so the state says REBUILDING until the drop ends: the next
+     * rebuild's switch would retire tables into the same schema.
      */
     private void dropRetired() {
         long at = System.nanoTime();

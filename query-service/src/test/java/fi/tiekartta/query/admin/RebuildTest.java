@@ -102,10 +102,10 @@ class RebuildTest extends QueryServiceTestBase {
         JsonNode processor = progress.get("processors").get(0);
         assertThat(processor.get("processor").asText()).isEqualTo("project-views");
         assertThat(processor.get("eventsDone").asLong()).isEqualTo(processor.get("eventsTotal").asLong()).isPositive();
-        // The retired tables are dropped just after the switch (the state says IDLE from its commit).
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+        // The retired tables are dropped after the switch, before the lock is let go: the state says IDLE only then.
+        assertThat(jdbc.queryForObject(
                 "SELECT count(*) FROM pg_tables WHERE schemaname IN ('read_model_build', 'read_model_retired')", Long.class))
-                .as("no build or retired tables left behind").isZero());
+                .as("no build or retired tables left behind").isZero();
         for (String id : ids.subList(0, ids.size() - 2)) {
             List<String> stored = storedOrder(id);
             assertThat(stored).as("the rows of %s as stored: believed ones first, each part by the day it begins", id)
