@@ -3,12 +3,10 @@ package fi.tiekartta.query.admin;
 import fi.tiekartta.support.eventstore.EventStoreTables;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
-import org.postgresql.copy.PGCopyInputStream;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,12 +27,20 @@ import java.util.Arrays;
  * declares them. The payload and the metadata are read as text too, kept as those bytes: a cast of text to
  * {@code bytea} goes through {@code bytea}'s input, which reads a backslash as the start of an escape, so a JSON
  * escape in an event (a quoted word, a line break) would fail the COPY or lose its backslash ({@code SnapshotCopyTest}).
- * Not thread-safe: one per build.
+ *
+ * <p>The bytes are read from the driver's messages as they come ({@link CopyOut#readFromCopy}: PostgreSQL sends a row
+ * a message), each number straight from the message's array and each text decoded where it lies. Read through a
+ * {@code DataInputStream} over a {@code BufferedInputStream}, each value's length was four calls of a synchronized
+ * {@code read()} (docs/PERFORMANCE.md, "What changed on 2026-12-03 (late night)"). A value split between two messages
+ * is read across them ({@code SnapshotCopyMessagesTest}). Not thread-safe: one per build.
  */
 final class SnapshotCopy implements AutoCloseable {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int FIELDS = 9;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     /**
      * One stored event as the COPY gives it, the payload and metadata as their text's UTF-8 bytes; {@code type},
@@ -46,21 +52,27 @@ final class SnapshotCopy implements AutoCloseable {
 
     private final Connection connection;
     private final CopyOut copy;
-    private final DataInputStream in;
+    /** The message being read, and where in it. */
+    private byte[] message = new byte[0];
+    private int at;
 
     /** Starts the COPY of every event up to {@code head} in the connection's transaction (its snapshot). */
     SnapshotCopy(Connection connection, long head) throws SQLException {
-        this.connection = connection;
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
+        this(connection, connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
                 "COPY (SELECT CAST(aggregate_identifier AS text), CAST(sequence_number AS bigint),"
                 + " CAST(event_identifier AS text), CAST(type AS text), CAST(time_stamp AS text), CAST(payload_type AS text),"
                 + " CAST(payload_revision AS text), CAST(payload AS text), CAST(meta_data AS text)"
                 + " FROM " + EventStoreTables.DOMAIN_EVENTS + " WHERE global_index <= " + head
-                + " ORDER BY aggregate_identifier, sequence_number) TO STDOUT (FORMAT binary)");
-        this.in = new DataInputStream(new BufferedInputStream(new PGCopyInputStream(copy), 1 << 16));
+                + " ORDER BY aggregate_identifier, sequence_number) TO STDOUT (FORMAT binary)"));
+    }
+
+    /** Reads {@code copy}, a COPY of those columns begun on {@code connection}. */
+    SnapshotCopy(Connection connection, CopyOut copy) throws SQLException {
+        this.connection = connection;
+        this.copy = copy;
         try {
             readHeader();
-        } catch (IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             close();
             throw new SQLException("unreadable COPY header from the event store", e);
         }
@@ -68,53 +80,104 @@ final class SnapshotCopy implements AutoCloseable {
 
     /** The next event, or null after the last. */
     Row next() throws SQLException {
-        try {
-            short fields = in.readShort();
-            if (fields == -1) { // the trailer: read on to the COPY's end, so that the connection is free again
-                while (in.read() != -1) {
-                    // nothing follows the trailer
-                }
-                return null;
+        short fields = int16();
+        if (fields == -1) { // the trailer: read on to the COPY's end, so that the connection is free again
+            while (copy.readFromCopy() != null) {
+                // nothing follows the trailer
             }
-            if (fields != FIELDS) {
-                throw new SQLException("a COPY row of the event store with " + fields + " fields, not " + FIELDS);
-            }
-            return new Row(text(), int8(), text(), text(), text(), text(), text(), bytes(), bytes());
-        } catch (IOException e) {
-            throw new SQLException("the event store's COPY broke off", e);
+            return null;
         }
+        if (fields != FIELDS) {
+            throw new SQLException("a COPY row of the event store with " + fields + " fields, not " + FIELDS);
+        }
+        return new Row(text(), int8(), text(), text(), text(), text(), text(), bytes(), bytes());
     }
 
-    private void readHeader() throws IOException {
+    private void readHeader() throws SQLException {
         byte[] signature = new byte[SIGNATURE.length];
-        in.readFully(signature);
+        readInto(signature);
         if (!Arrays.equals(signature, SIGNATURE)) {
-            throw new IOException("not a binary COPY");
+            throw new SQLException("not a binary COPY");
         }
-        in.readInt(); // flags: none that matter to rows of these types (bit 16, OIDs, is never set by a SELECT)
-        in.skipNBytes(in.readInt()); // the header extension, empty today
+        int32(); // flags: none that matter to rows of these types (bit 16, OIDs, is never set by a SELECT)
+        readInto(new byte[int32()]); // the header extension, empty today
     }
 
-    private byte[] bytes() throws IOException {
-        int length = in.readInt();
+    private byte[] bytes() throws SQLException {
+        int length = int32();
         if (length < 0) {
             return null;
         }
         byte[] value = new byte[length];
-        in.readFully(value);
+        readInto(value);
         return value;
     }
 
-    private String text() throws IOException {
-        byte[] value = bytes();
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    private String text() throws SQLException {
+        int length = int32();
+        if (length < 0) {
+            return null;
+        }
+        if (message.length - at >= length) { // decoded where it lies, without a copy of its own
+            at += length;
+            return new String(message, at - length, length, StandardCharsets.UTF_8);
+        }
+        byte[] value = new byte[length];
+        readInto(value);
+        return new String(value, StandardCharsets.UTF_8);
     }
 
-    private long int8() throws IOException {
-        if (in.readInt() != Long.BYTES) {
-            throw new EOFException("a bigint of another length");
+    private long int8() throws SQLException {
+        if (int32() != Long.BYTES) {
+            throw new SQLException("a bigint of another length in the event store's COPY");
         }
-        return in.readLong();
+        if (message.length - at >= Long.BYTES) {
+            at += Long.BYTES;
+            return (long) LONG.get(message, at - Long.BYTES);
+        }
+        return (long) LONG.get(split(Long.BYTES), 0);
+    }
+
+    private int int32() throws SQLException {
+        if (message.length - at >= Integer.BYTES) {
+            at += Integer.BYTES;
+            return (int) INT.get(message, at - Integer.BYTES);
+        }
+        return (int) INT.get(split(Integer.BYTES), 0);
+    }
+
+    private short int16() throws SQLException {
+        if (message.length - at >= Short.BYTES) {
+            at += Short.BYTES;
+            return (short) SHORT.get(message, at - Short.BYTES);
+        }
+        return (short) SHORT.get(split(Short.BYTES), 0);
+    }
+
+    /** The next {@code n} bytes, which the rest of this message does not hold, in an array of their own. */
+    private byte[] split(int n) throws SQLException {
+        byte[] value = new byte[n];
+        readInto(value);
+        return value;
+    }
+
+    /** Fills {@code value} from the next bytes, from as many messages as they take. */
+    private void readInto(byte[] value) throws SQLException {
+        int filled = 0;
+        while (filled < value.length) {
+            if (at == message.length) {
+                byte[] next = copy.readFromCopy();
+                if (next == null) {
+                    throw new SQLException("the event store's COPY ended within a row");
+                }
+                message = next;
+                at = 0;
+            }
+            int n = Math.min(value.length - filled, message.length - at);
+            System.arraycopy(message, at, value, filled, n);
+            filled += n;
+            at += n;
+        }
     }
 
     /**
