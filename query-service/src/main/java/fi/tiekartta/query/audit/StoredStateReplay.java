@@ -42,8 +42,11 @@ class StoredStateReplay {
     }
 
     /**
-     * The project on {@code asOf} after its events 0..{@code atSequence}, or after those recorded up to
-     * {@code knownAt}, or after all of them when both are null.
+     * The project on {@code asOf} after its events 0..{@code atSequence}, or as known at {@code knownAt}, or after all
+     * of them when both are null. As known at an instant, as the views answer it (docs/TIME.md, "A time stamp earlier
+     * than the one before it"): the state is the fold of the events before the first one stamped after
+     * {@code knownAt}, since an event stamped before the one ahead of it counts from that one's stamp; the version is
+     * the last event stamped by then. The two differ only where a stream's stamps step back.
      */
     ProjectView replay(String projectId, Long atSequence, Instant knownAt, LocalDate asOf) {
         List<StoredEvent> stream = events.stream(projectId);
@@ -51,12 +54,14 @@ class StoredStateReplay {
             throw new ProjectNotFoundException(projectId);
         }
         List<StoredEvent> replayed = select(stream, atSequence, knownAt);
-        if (replayed.isEmpty()) {
+        List<StoredEvent> folded = knownAt == null ? replayed
+                : stream.stream().takeWhile(e -> !recordedAt(e).isAfter(knownAt)).toList();
+        if (replayed.isEmpty() || folded.isEmpty()) {
             throw new ProjectNotFoundException(projectId, new TimePoint(asOf, knownAt));
         }
         StoredEvent last = replayed.get(replayed.size() - 1);
         Instant lastRecordedAt = recordedAt(last);
-        List<RecordedChange> changes = replayed.stream().map(this::message)
+        List<RecordedChange> changes = folded.stream().map(this::message)
                                                .map(RecordedChanges::of).flatMap(Optional::stream).toList();
         if (changes.isEmpty()) {
             // A project's stream begins with its registration; this is another aggregate's (a reporting round's).

@@ -4,6 +4,7 @@ import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
+import fi.tiekartta.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A stream whose time stamps step back (clocks of two command-service instances apart): a change counts in the
  * project's views from the latest recording time before it, so the live projection takes every change, a rebuild
- * builds the same rows, and a question as known at any instant has one answer (docs/TIME.md, "A time stamp earlier
- * than the one before it").
+ * builds the same rows, a question as known at any instant has one answer, and the audit's replay from the event
+ * store gives that answer (docs/TIME.md, "A time stamp earlier than the one before it").
  */
 class TimeStampSteppingBackTest extends QueryServiceTestBase {
 
     private static final LocalDate REGISTERED_ON = LocalDate.of(2022, 1, 10);
+    private static final String AUDITOR = TestTokens.mint("tarkastaja", "AUDITOR");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -49,6 +51,14 @@ class TimeStampSteppingBackTest extends QueryServiceTestBase {
         // The changes stamped 7 ms and 10 ms after the registration count from 10 ms on.
         assertThat(asKnownInBetween.json().get("status").asText()).isEqualTo(NOT_STARTED.name());
         assertThat(rowsAnsweringTheSameDayAndInstant(id)).isZero();
+        // The audit's replay straight from the event store answers as the views do, at every instant around the steps.
+        for (int millis : new int[] {0, 6, 7, 8, 9, 10, 11}) {
+            String knownAt = "knownAt=" + registered.plusMillis(millis) + "&asOf=" + REGISTERED_ON;
+            Response view = api().get("/api/projects/" + id + "?" + knownAt, managementToken());
+            Response replayed = api().get("/api/audit/projects/" + id + "/state?" + knownAt, AUDITOR);
+            assertThat(view.status()).as("+%d ms", millis).isEqualTo(200);
+            assertThat(replayed.json()).as("+%d ms", millis).isEqualTo(view.json());
+        }
 
         rebuildReadModel();
         assertThat(api().get("/api/projects/" + id + "?asOf=2030-01-01", managementToken()).body()).isEqualTo(now.body());
