@@ -328,6 +328,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
 
     private void rebuild(Connection lock, Instant startedAt) {
         boolean first = false;
+        boolean switchedOver = false;
         try {
             first = !status(true).built();
             log.info("Rebuilding the read model from the event store beside the one in use");
@@ -364,7 +365,7 @@ public class ReadModelRebuild implements ApplicationContextAware {
                      (indexed - filled) / 1_000_000, (switched - switching) / 1_000_000,
                      times.millis("read"), times.millis("fold"), times.millis("waiting"), "COPY " + times.list("copy "),
                      times.list("index ") + ", " + times.list("analyze "), "switch: " + times.list("switch "));
-            dropRetired();
+            switchedOver = true;
         } catch (Exception | Error e) {
             if (runner.isShutdown()) {
                 // Stopped with the instance (stop() interrupts it). running_on stays, so another instance (one still
@@ -392,6 +393,9 @@ public class ReadModelRebuild implements ApplicationContextAware {
         } finally {
             release(lock);
             status(true);
+        }
+        if (switchedOver) {
+            dropRetired();
         }
     }
 
@@ -431,16 +435,17 @@ public class ReadModelRebuild implements ApplicationContextAware {
     }
 
     /**
-     * Drops the tables the switch retired, once the rebuild has logged its end: the read model in use is the new one
-     * from the switch's commit, so the drop (0.6 s at 1,000,000 events: unlinking 1.4 GB of files) is not part of the
-     * rebuild's time. The lock is still held meanwhile, so the state says REBUILDING until the drop ends: the next
-     * rebuild's switch would retire tables into the same schema.
+     * Drops the tables the switch retired, once the rebuild has ended and let its lock go: the read model in use is the
+     * new one from the switch's commit, so the drop (0.6 s at 1,000,000 events: unlinking 1.4 GB of files) is not part
+     * of the rebuild, and the state says IDLE meanwhile. A rebuild begun meanwhile may touch the same schema only in
+     * its switch, which first drops whatever is still retired and then retires the tables in use: whichever drops a
+     * retired table, it is one no read model uses. The build schema is left alone (a new rebuild's tables may be
+     * there); the switch moved this build's tables out of it.
      */
     private void dropRetired() {
         long at = System.nanoTime();
         try {
             build.emptySchema(RETIRED_SCHEMA);
-            build.dropBuild();
             log.info("Dropped the read model's retired tables in {} ms", (System.nanoTime() - at) / 1_000_000);
         } catch (RuntimeException e) {
             // The rebuild is done; the next one's switch empties the schema before it retires anything into it.
@@ -578,8 +583,8 @@ public class ReadModelRebuild implements ApplicationContextAware {
                     (rs, i) -> {
                         boolean recorded = rs.getBoolean(5);
                         boolean locked = rs.getBoolean(6);
-                        // Running while the lock is held: the switch's transaction clears running_on, but the old
-                        // and build tables are dropped after it, before the lock is let go.
+                        // Running while the lock is held: the switch's transaction clears running_on, and the lock
+                        // is let go just after it (the retired tables are dropped after that, dropRetired).
                         return new Status(rs.getBoolean(1), instant(rs.getObject(2, OffsetDateTime.class)), locked,
                                           recorded && !locked, rs.getLong(3), rs.getLong(4));
                     });
