@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -15,7 +18,7 @@ import java.util.UUID;
  * A fresh, empty PostgreSQL database for one test run, so that no test depends on what another left behind
  * and nothing has to be set up by hand. It lives on the PostgreSQL server at {@code TIEKARTTA_TEST_PG_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}); where none answers, on
- * an embedded PostgreSQL started for this JVM. The database is dropped when the JVM exits.
+ * an embedded PostgreSQL started for this JVM. The database is dropped when the JVM exits, after its clients.
  */
 public final class TestDatabase {
 
@@ -23,6 +26,7 @@ public final class TestDatabase {
     private static final String ADMIN_USER = envOr("TIEKARTTA_TEST_PG_USER", "postgres");
     private static final String ADMIN_PASSWORD = envOr("TIEKARTTA_TEST_PG_PASSWORD", "");
 
+    private static final Duration CLIENTS_AT_EXIT = Duration.ofSeconds(15);
     private static Server server;
 
     private final String name;
@@ -40,7 +44,7 @@ public final class TestDatabase {
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         target.execute("CREATE DATABASE " + name);
         TestDatabase database = new TestDatabase(name, target.urlOf(name));
-        Runtime.getRuntime().addShutdownHook(new Thread(database::drop, "drop-" + name));
+        Runtime.getRuntime().addShutdownHook(new Thread(database::dropAtExit, "drop-" + name));
         return database;
     }
 
@@ -62,6 +66,24 @@ public final class TestDatabase {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, username(), password());
+    }
+
+    /**
+     * At JVM exit, once the database's own clients have gone, at most {@link #CLIENTS_AT_EXIT} later. The Spring
+     * contexts of the tests close in a shutdown hook of their own, which the JVM runs beside this one: a database
+     * dropped under a context fails its event processors, which retry until Axon's shutdown gives up on them (5 s a
+     * context), and a test JVM with several contexts outlived Surefire's 30 s wait for its exit.
+     */
+    private void dropAtExit() {
+        long deadline = System.nanoTime() + CLIENTS_AT_EXIT.toNanos();
+        try {
+            while (server().clientsOf(name) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            // drop it now, as before
+        }
+        drop();
     }
 
     public void drop() {
@@ -114,6 +136,21 @@ public final class TestDatabase {
             int slash = adminUrl.lastIndexOf('/');
             int query = adminUrl.indexOf('?', slash);
             return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+        }
+
+        /** Sessions connected to {@code database}. */
+        long clientsOf(String database) {
+            try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                 PreparedStatement count = connection.prepareStatement(
+                         "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                count.setString(1, database);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not count the sessions of " + database + " on " + adminUrl, e);
+            }
         }
 
         void execute(String sql) {
