@@ -22,11 +22,12 @@ import java.util.TreeMap;
  * <p>Applying a change does to the rows exactly what the fold of all changes and a comparison with every believed
  * row did: the believed rows the new fold no longer has are closed at the change's recording time (or, recorded at
  * that very instant, deleted), the new fold's rows not believed yet are added from that time. A change whose recording
- * time is earlier than one before it counts from the project's latest recording time instead ({@link #knownFrom}). It only computes less:
- * a change takes effect on its effective date (a correction on the earlier of its old and new date, a retraction on
- * the date it took back), so the segments that end before the segment running into that day stay as they are, and
- * only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}), taken up where the last fold
- * passed the day it starts on when no change dated before that day came since ({@link ProjectTimeline.FoldPoint}).
+ * time is earlier than one before it counts from the project's latest recording time instead ({@link #knownFrom}).
+ * It only computes less: a change takes effect on its effective date (a correction on the earlier of its old and new
+ * date, a retraction on the date it took back), so the segments that end before the segment running into that day
+ * stay as they are, and only the fold from that segment on is done again ({@link ProjectTimeline#foldFrom}), taken up
+ * where the last fold passed the day it starts on when no change dated before that day came since
+ * ({@link ProjectTimeline.FoldPoint}).
  *
  * <p>A project read from the tables for a batch whose changes are all status changes of the whole project, each
  * dated on or after the day its last believed row starts (the usual report of how a project stands now), is read

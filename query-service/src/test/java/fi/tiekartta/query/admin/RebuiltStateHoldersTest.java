@@ -61,8 +61,6 @@ class RebuiltStateHoldersTest extends QueryServiceTestBase {
                 .isEqualTo("Hanke (uusi nimi)");
     }
 
-
-
     private long rowsNamingAnother(String id) {
         return jdbc.queryForObject("SELECT count(*) FROM read_model.project_view WHERE project_id = ? AND state_of IS NOT NULL",
                                    Long.class, id);

@@ -70,8 +70,6 @@ class TimeStampSteppingBackTest extends QueryServiceTestBase {
         return new ProjectStatusChangedEvent(id, changeId, IN_PROGRESS, NOT_STARTED, REGISTERED_ON, percent, null, null, null, null);
     }
 
-
-
     /** Pairs of the project's rows that overlap in both valid time and recorded time. */
     private long rowsAnsweringTheSameDayAndInstant(String id) {
         return jdbc.queryForObject("SELECT count(*) FROM read_model.project_view a JOIN read_model.project_view b"
