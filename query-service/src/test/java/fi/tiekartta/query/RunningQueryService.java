@@ -1,5 +1,6 @@
 package fi.tiekartta.query;
 
+import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.testsupport.HttpApi;
 import fi.tiekartta.testsupport.TestTokens;
 import fi.tiekartta.vocabulary.AuditMetadata;
@@ -12,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -129,6 +132,17 @@ public abstract class RunningQueryService {
                                                            MetaData.from(Map.of(AuditMetadata.ACTOR, "testaaja",
                                                                                 AuditMetadata.CORRELATION_ID, "t-" + sequence)),
                                                            UUID.randomUUID().toString(), recordedAt));
+    }
+
+    /**
+     * Registers project {@code id} on {@code day}, stamped a minute ago to the millisecond, and returns that stamp:
+     * room for changes stamped after it, none of them in the future.
+     */
+    protected Instant registerStampedAMinuteAgo(String id, LocalDate day) {
+        Instant registered = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        appendRecordedAt(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "omistaja", 2022, 2024, null, day),
+                         registered);
+        return registered;
     }
 
     /** Rebuilds the read model ({@code POST /api/admin/replay}) and waits until the rebuild says it is done. */

@@ -1,7 +1,6 @@
 package fi.tiekartta.query.admin;
 
 import fi.tiekartta.events.ProjectDetailsRevisedEvent;
-import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
@@ -11,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
 import static fi.tiekartta.vocabulary.ProjectStatus.NOT_STARTED;
@@ -33,10 +31,8 @@ class RebuiltStateHoldersTest extends QueryServiceTestBase {
     @Test
     void aClosedRowNamingARowTheLiveProjectionDeletes_keepsItsState() {
         String id = newProjectId();
-        Instant registered = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        Instant registered = registerStampedAMinuteAgo(id, REGISTERED_ON);
         Instant started = registered.plusSeconds(10);
-        appendRecordedAt(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "omistaja", 2022, 2024, null,
-                                                           REGISTERED_ON), registered);
         appendRecordedAt(id, 1, new ProjectStatusChangedEvent(id, "alku", IN_PROGRESS, NOT_STARTED, STARTED_ON, 40, null, null,
                                                               null, null), started);
         awaitProjectedVersion(id, 1);

@@ -1,6 +1,5 @@
 package fi.tiekartta.query.projects;
 
-import fi.tiekartta.events.ProjectRegisteredEvent;
 import fi.tiekartta.events.ProjectStatusChangedEvent;
 import fi.tiekartta.query.QueryServiceTestBase;
 import fi.tiekartta.testsupport.HttpApi.Response;
@@ -11,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
 import static fi.tiekartta.vocabulary.ProjectStatus.NOT_STARTED;
@@ -34,11 +32,9 @@ class TimeStampSteppingBackTest extends QueryServiceTestBase {
     @Test
     void aChangeStampedBeforeTheOneBeforeIt_countsFromThatOne() {
         String id = newProjectId();
-        Instant registered = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         // All on the registration day: each change ends the one row believed for that day. The third is stamped 3 ms
         // before the second, and the fourth at the second's instant.
-        appendRecordedAt(id, 0, new ProjectRegisteredEvent(id, "reg", "TEKNIIKKA", "Hanke", "omistaja", 2022, 2024, null,
-                                                           REGISTERED_ON), registered);
+        Instant registered = registerStampedAMinuteAgo(id, REGISTERED_ON);
         appendRecordedAt(id, 1, started(id, "c1", 20), registered.plusMillis(10));
         appendRecordedAt(id, 2, started(id, "c2", 40), registered.plusMillis(7));
         appendRecordedAt(id, 3, started(id, "c3", 60), registered.plusMillis(10));
