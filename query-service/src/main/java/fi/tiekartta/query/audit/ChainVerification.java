@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -99,10 +98,24 @@ final class ChainVerification {
     static String digest(List<Head> heads) {
         StringBuilder lines = new StringBuilder();
         heads.stream()
-             .sorted(Comparator.comparing(h -> h.aggregateIdentifier().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned))
-             .forEach(h -> lines.append(h.aggregateIdentifier()).append(':').append(h.sequence()).append(':')
-                                .append(h.chainedHash()).append('\n'));
+             .map(ByteOrdered::new)
+             .sorted()
+             .forEach(h -> lines.append(h.head().aggregateIdentifier()).append(':').append(h.head().sequence()).append(':')
+                                .append(h.head().chainedHash()).append('\n'));
         return PREFIX + CanonicalEvent.sha256Hex(lines.toString());
+    }
+
+    /** A head with its aggregate id's bytes, encoded once rather than in each comparison of the sort. */
+    private record ByteOrdered(Head head, byte[] id) implements Comparable<ByteOrdered> {
+
+        ByteOrdered(Head head) {
+            this(head, head.aggregateIdentifier().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int compareTo(ByteOrdered other) {
+            return Arrays.compareUnsigned(id, other.id);
+        }
     }
 
     private String hash(StoredEvent event, String previousHash) {
