@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +110,6 @@ public class ReportTimelines {
         }
     }
 
-    /** A row of {@link #YEAR_ROWS}; {@code validFrom} as a day number ({@link LocalDate#toEpochDay}). */
-    private record YearRow(long id, String projectId, String sector, int validFrom, ProjectStatus status,
-                           boolean begunBeforeYear) {
-    }
-
-    private static final Comparator<YearRow> IN_VALID_TIME = Comparator.comparingInt(YearRow::validFrom);
-
     /**
      * The timelines of {@code year} of every project known at {@code knownAt}, in no particular order. Runs inside the
      * caller's repeatable-read transaction ({@link YearEndReports}): the rows' details are read by id in a second
@@ -126,47 +119,121 @@ public class ReportTimelines {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         Assert.state(isolation != null && isolation >= Connection.TRANSACTION_REPEATABLE_READ,
                      "the year's timelines are read in one repeatable-read snapshot");
-        Map<String, List<YearRow>> byProject = new HashMap<>();
+        Map<String, ProjectRows> byProject = new HashMap<>();
         jdbc.query(YEAR_ROWS, rs -> {
             String projectId = rs.getString(2);
-            List<YearRow> rows = byProject.get(projectId);
+            ProjectRows rows = byProject.get(projectId);
             if (rows == null) {
-                rows = new ArrayList<>();
+                rows = new ProjectRows();
                 byProject.put(projectId, rows);
             }
-            rows.add(new YearRow(rs.getLong(1), projectId, rs.getString(3), rs.getInt(4),
-                                 ProjectStatus.valueOf(rs.getString(5)), rs.getBoolean(6)));
+            rows.add(rs.getLong(1), new TimelineSegment(projectId, rs.getString(3), LocalDate.ofEpochDay(rs.getInt(4)),
+                                                        ProjectStatus.valueOf(rs.getString(5)), null, null, null),
+                     rs.getBoolean(6));
         }, yearRowsArguments(year, knownAt));
-        List<Long> read = new ArrayList<>();
-        for (List<YearRow> rows : byProject.values()) {
-            rows.sort(IN_VALID_TIME);
-            for (int i = 0; i < rows.size(); i++) {
-                if (readsDetailsOf(rows, i)) {
-                    read.add(rows.get(i).id());
-                }
-            }
+        Ids read = new Ids();
+        for (ProjectRows rows : byProject.values()) {
+            rows.putInValidTimeOrder();
+            rows.addThoseWhoseDetailsTheFoldReads(read);
         }
-        Map<Long, Details> details = detailsOf(read);
+        Map<Long, Details> details = detailsOf(read.toArray());
         List<YearTimeline> timelines = new ArrayList<>(byProject.size());
-        for (List<YearRow> rows : byProject.values()) {
-            List<TimelineSegment> segments = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                YearRow row = rows.get(i);
-                // only the rows read above are looked up: a year has ten times as many rows as details
-                Details d = readsDetailsOf(rows, i) ? details.getOrDefault(row.id(), Details.NONE) : Details.NONE;
-                segments.add(new TimelineSegment(row.projectId(), row.sector(), LocalDate.ofEpochDay(row.validFrom()),
-                                                 row.status(), d.title(), d.plannedEndYear(), d.targetYear()));
-            }
-            YearRow first = rows.get(0);
-            timelines.add(new YearTimeline(segments, first.begunBeforeYear() || YearEndFold.BEGUN.contains(first.status())));
+        for (ProjectRows rows : byProject.values()) {
+            timelines.add(rows.timeline(details));
         }
         return timelines;
     }
 
-    /** Whether the fold reads the state's fields of one project's i-th row, its rows in valid-time order. */
-    private static boolean readsDetailsOf(List<YearRow> rows, int i) {
-        ProjectStatus next = i + 1 < rows.size() ? rows.get(i + 1).status() : null;
-        return YearEndFold.readsDetailsOf(rows.get(i).status(), next);
+    /**
+     * One project's rows of {@link #YEAR_ROWS}, gathered as they come (in no order), then put in valid-time order,
+     * each made the segment the fold reads as it comes, without the state's fields, which only the rows whose fields
+     * the fold reads get ({@link #timeline}): not a row first and its segment after. Sorted by a loop of its own
+     * rather than by a comparator. Both because a report's first call runs this for some 200,000 rows before the JIT
+     * has compiled much of it: each object and call less per row is time the first caller waits less.
+     */
+    private static final class ProjectRows {
+
+        private TimelineSegment[] segments = new TimelineSegment[8];
+        private long[] ids = new long[8];
+        /** Of each row: whether the project had begun on some day before the year ({@link #YEAR_ROWS}). */
+        private boolean[] begunBeforeYear = new boolean[8];
+        private int size;
+        /** Of each row, once in order: whether the fold reads its state's fields. */
+        private boolean[] readsDetails;
+
+        void add(long id, TimelineSegment segment, boolean begunBefore) {
+            if (size == segments.length) {
+                segments = Arrays.copyOf(segments, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
+                begunBeforeYear = Arrays.copyOf(begunBeforeYear, size * 2);
+            }
+            segments[size] = segment;
+            ids[size] = id;
+            begunBeforeYear[size] = begunBefore;
+            size++;
+        }
+
+        /** An insertion sort by the first day of valid time: a project has a few dozen rows in a year at most. */
+        void putInValidTimeOrder() {
+            for (int i = 1; i < size; i++) {
+                TimelineSegment segment = segments[i];
+                long id = ids[i];
+                boolean begunBefore = begunBeforeYear[i];
+                int j = i - 1;
+                while (j >= 0 && segments[j].validFrom().isAfter(segment.validFrom())) {
+                    segments[j + 1] = segments[j];
+                    ids[j + 1] = ids[j];
+                    begunBeforeYear[j + 1] = begunBeforeYear[j];
+                    j--;
+                }
+                segments[j + 1] = segment;
+                ids[j + 1] = id;
+                begunBeforeYear[j + 1] = begunBefore;
+            }
+        }
+
+        void addThoseWhoseDetailsTheFoldReads(Ids read) {
+            readsDetails = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                ProjectStatus next = i + 1 < size ? segments[i + 1].status() : null;
+                readsDetails[i] = YearEndFold.readsDetailsOf(segments[i].status(), next);
+                if (readsDetails[i]) {
+                    read.add(ids[i]);
+                }
+            }
+        }
+
+        YearTimeline timeline(Map<Long, Details> details) {
+            for (int i = 0; i < size; i++) {
+                Details d = readsDetails[i] ? details.get(ids[i]) : null;
+                if (d != null) {
+                    TimelineSegment s = segments[i];
+                    segments[i] = new TimelineSegment(s.projectId(), s.sector(), s.validFrom(), s.status(), d.title(),
+                                                      d.plannedEndYear(), d.targetYear());
+                }
+            }
+            TimelineSegment first = segments[0];
+            return new YearTimeline(Arrays.asList(Arrays.copyOf(segments, size)),
+                                    begunBeforeYear[0] || YearEndFold.BEGUN.contains(first.status()));
+        }
+    }
+
+    /** A growing list of row ids, kept unboxed: a report reads the details of tens of thousands of rows. */
+    private static final class Ids {
+
+        private long[] ids = new long[1024];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(ids, size);
+        }
     }
 
     /** The arguments of {@link #YEAR_ROWS} for {@code year} as known at {@code knownAt}, in the statement's order. */
@@ -180,13 +247,12 @@ public class ReportTimelines {
 
     /** What {@link #DETAILS} reads of a row. */
     private record Details(String title, Integer plannedEndYear, Integer targetYear) {
-
-        static final Details NONE = new Details(null, null, null);
     }
 
-    private Map<Long, Details> detailsOf(List<Long> ids) {
+    /** The ids go as a primitive array, which the driver sends in binary, not as a text of numbers it writes out. */
+    private Map<Long, Details> detailsOf(long[] ids) {
         Map<Long, Details> details = new HashMap<>();
-        jdbc.query(DETAILS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())), rs -> {
+        jdbc.query(DETAILS, ps -> ps.setObject(1, ids), rs -> {
             details.put(rs.getLong(1), new Details(rs.getString(2), rs.getObject(3, Integer.class),
                                                    rs.getObject(4, Integer.class)));
         });
