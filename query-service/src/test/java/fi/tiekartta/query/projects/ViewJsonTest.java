@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,19 @@ class ViewJsonTest {
             assertThat(ViewJson.asStored(state.stored(), status)).isSameAs(state.stored());
             assertThat(ViewJson.isStoredForm(state.before(), status)).as(new String(state.before(), StandardCharsets.UTF_8)).isFalse();
             assertThat(ViewJson.asStored(state.before(), status)).isEqualTo(state.stored());
+        }
+    }
+
+    @Test
+    void aStoredState_isTheStoredFormOfItsOwnStatus_andOfNoOther() throws Exception {
+        List<ProjectStatus> statuses = new ArrayList<>(List.of(ProjectStatus.values()));
+        statuses.add(null);
+        for (RandomStates.InBothForms state : RandomStates.inBothForms(13, 2000)) {
+            for (ProjectStatus status : statuses) {
+                assertThat(ViewJson.isStoredForm(state.stored(), status))
+                        .as("%s as %s", new String(state.stored(), StandardCharsets.UTF_8), status)
+                        .isEqualTo(status == state.state().status());
+            }
         }
     }
 
