@@ -145,11 +145,11 @@ public class ReportTimelines {
     }
 
     /**
-     * One project's rows of {@link #YEAR_ROWS}, gathered as they come (in no order), then put in valid-time order,
-     * each made the segment the fold reads as it comes, without the state's fields, which only the rows whose fields
-     * the fold reads get ({@link #timeline}): not a row first and its segment after. Sorted by a loop of its own
-     * rather than by a comparator. Both because a report's first call runs this for some 200,000 rows before the JIT
-     * has compiled much of it: each object and call less per row is time the first caller waits less.
+     * One project's rows of {@link #YEAR_ROWS}: gathered as they come, in no order, each already the segment the fold
+     * reads but without the state's fields, which {@link #timeline} adds to the few rows whose fields the fold reads;
+     * then put in valid-time order by a loop of its own rather than by a comparator. A report's first call runs this
+     * for some 200,000 rows before the JIT has compiled much of it, so each object and call less per row is time the
+     * first caller waits less.
      */
     private static final class ProjectRows {
 
