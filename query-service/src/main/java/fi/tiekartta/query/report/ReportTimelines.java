@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /** What the year-end report reads: the projects' timelines as known at an instant, and whether they are complete. */
@@ -131,12 +132,12 @@ public class ReportTimelines {
                                                         ProjectStatus.valueOf(rs.getString(5)), null, null, null),
                      rs.getBoolean(6));
         }, yearRowsArguments(year, knownAt));
-        Ids read = new Ids();
+        LongStream.Builder read = LongStream.builder();
         for (ProjectRows rows : byProject.values()) {
             rows.putInValidTimeOrder();
             rows.addThoseWhoseDetailsTheFoldReads(read);
         }
-        Map<Long, Details> details = detailsOf(read.toArray());
+        Map<Long, Details> details = detailsOf(read.build().toArray());
         List<YearTimeline> timelines = new ArrayList<>(byProject.size());
         for (ProjectRows rows : byProject.values()) {
             timelines.add(rows.timeline(details));
@@ -158,8 +159,6 @@ public class ReportTimelines {
         /** Of each row: whether the project had begun on some day before the year ({@link #YEAR_ROWS}). */
         private boolean[] begunBeforeYear = new boolean[8];
         private int size;
-        /** Of each row, once in order: whether the fold reads its state's fields. */
-        private boolean[] readsDetails;
 
         void add(long id, TimelineSegment segment, boolean begunBefore) {
             if (size == segments.length) {
@@ -192,12 +191,14 @@ public class ReportTimelines {
             }
         }
 
-        void addThoseWhoseDetailsTheFoldReads(Ids read) {
-            readsDetails = new boolean[size];
+        /** Whether the fold reads the state's fields of the i-th row, the rows in order. */
+        private boolean readsDetailsOf(int i) {
+            return YearEndFold.readsDetailsOf(segments[i].status(), i + 1 < size ? segments[i + 1].status() : null);
+        }
+
+        void addThoseWhoseDetailsTheFoldReads(LongStream.Builder read) {
             for (int i = 0; i < size; i++) {
-                ProjectStatus next = i + 1 < size ? segments[i + 1].status() : null;
-                readsDetails[i] = YearEndFold.readsDetailsOf(segments[i].status(), next);
-                if (readsDetails[i]) {
+                if (readsDetailsOf(i)) {
                     read.add(ids[i]);
                 }
             }
@@ -205,7 +206,8 @@ public class ReportTimelines {
 
         YearTimeline timeline(Map<Long, Details> details) {
             for (int i = 0; i < size; i++) {
-                Details d = readsDetails[i] ? details.get(ids[i]) : null;
+                // only the rows read above are looked up, without boxing each of the year's ids
+                Details d = readsDetailsOf(i) ? details.get(ids[i]) : null;
                 if (d != null) {
                     TimelineSegment s = segments[i];
                     segments[i] = new TimelineSegment(s.projectId(), s.sector(), s.validFrom(), s.status(), d.title(),
@@ -215,24 +217,6 @@ public class ReportTimelines {
             TimelineSegment first = segments[0];
             return new YearTimeline(Arrays.asList(Arrays.copyOf(segments, size)),
                                     begunBeforeYear[0] || YearEndFold.BEGUN.contains(first.status()));
-        }
-    }
-
-    /** A growing list of row ids, kept unboxed: a report reads the details of tens of thousands of rows. */
-    private static final class Ids {
-
-        private long[] ids = new long[1024];
-        private int size;
-
-        void add(long id) {
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, size * 2);
-            }
-            ids[size++] = id;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(ids, size);
         }
     }
 
