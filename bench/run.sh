@@ -222,6 +222,9 @@ say ""
 
 # --- 1. status changes over HTTP, beside pgbench -----------------------------------------------------------------
 psql_value postgres "CREATE DATABASE $HTTP_DB"
+# The WAL's writes and syncs by the services' backends timed (pg_stat_wal), for what stalls the steady load's POSTs
+# (2); set on the benchmark's own database only, which goes with it, so the server's settings stay as they were.
+psql_value postgres "ALTER DATABASE $HTTP_DB SET track_wal_io_timing = on" > /dev/null
 start_service command-service $CMD_PORT "$HTTP_DB" "$HEAP"
 CMD_PID=$LAST_PID
 await_healthy $CMD_PORT
@@ -358,6 +361,27 @@ group_commit_writes() { # before after -> "N writes, mean X ms, p99 <= Y ms, max
                if (max == "" && below[i] >= n) max = le[i] }
              printf "%d writes, mean %.1f ms, p99 <= %s, max <= %s (the bucket bounds)", n, (n > 0 ? 1000 * sum / n : 0), ms(p99), ms(max) }' "$1" "$2"
 }
+checkpoint_activity() { # -> "checkpoints ended, their write ms, their sync ms, buffers, WAL bytes, full-page images,
+  # WAL syncs, sync ms, write ms, the last ended checkpoint's start (epoch s)": PostgreSQL's own counters, server-wide,
+  # which add a checkpoint's times when it ends; the WAL's times count only where track_wal_io_timing is on (the
+  # benchmark database's backends), its syncs every process's (the WAL writer's too)
+  psql_value postgres "SELECT b.checkpoints_timed + b.checkpoints_req, b.checkpoint_write_time, b.checkpoint_sync_time,
+    b.buffers_checkpoint, w.wal_bytes, w.wal_fpi, w.wal_sync, w.wal_sync_time, w.wal_write_time,
+    extract(epoch FROM c.checkpoint_time)::bigint
+    FROM pg_stat_bgwriter b, pg_stat_wal w, pg_control_checkpoint() c" | tr '|' ' '
+}
+checkpoints_between() { # before after -> what PostgreSQL's checkpointer and WAL did between the two
+  read -r n0 w0 s0 b0 wal0 fpi0 syncs0 sync0 write0 _ <<< "$1"
+  read -r n1 w1 s1 b1 wal1 fpi1 syncs1 sync1 write1 last <<< "$2"
+  awk -v n=$(( n1 - n0 )) -v w=$(( ${w1%.*} - ${w0%.*} )) -v s=$(( ${s1%.*} - ${s0%.*} )) -v b=$(( b1 - b0 )) \
+      -v wal="$wal1" -v wal0="$wal0" -v fpi=$(( fpi1 - fpi0 )) -v syncs=$(( syncs1 - syncs0 )) \
+      -v sync=$(( ${sync1%.*} - ${sync0%.*} )) -v write=$(( ${write1%.*} - ${write0%.*} )) \
+      -v last="$(date -u -d "@$last" +%H:%M:%S)" '
+    BEGIN { printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms, %d buffers; the last ended began %s UTC); ",
+                   n, w / 1000, s, b, last
+            printf "WAL %.1f MB with %d full-page images, synced %d times, the services%s backends syncing it for %d ms and writing it for %d ms in all",
+                   (wal - wal0) / 1048576, fpi, syncs, "\047", sync, write }'
+}
 say "2. Steady load: $STEADY_RATE status changes/s for $STEADY_SECONDS s (open loop, Load.java over kept-alive connections, answer times from when each change was due), projection lag from tiekartta_projection_event_lag_seconds"
 say "   targets: POST p99 <= 50 ms, lag p99 <= 200 ms"
 # The same load first, unmeasured: part 1's 100,000-odd changes leave the JIT, the caches and autovacuum busy for a
@@ -369,18 +393,21 @@ load_before=$(load_average)
 cpu_snapshot "$OUT/cpu-before.txt" "$HTTP_DB"
 read -r groups_before grouped_before <<< "$(group_commits)"
 group_commit_histogram "$OUT/group-commit-before.txt"
+checkpoints_before=$(checkpoint_activity)
 window_start=$(now_ms)
 result=$(java "$ROOT/bench/tools/Load.java" steady "http://127.0.0.1:$CMD_PORT" "http://127.0.0.1:$QRY_PORT" "$COORDINATOR" "$HTTP_PROJECTS" "$STEADY_RATE" "$STEADY_SECONDS" | grep '^RESULT')
 window_end=$(now_ms)
 cpu_snapshot "$OUT/cpu-after.txt" "$HTTP_DB"
 read -r groups_after grouped_after <<< "$(group_commits)"
 group_commit_histogram "$OUT/group-commit-after.txt"
+checkpoints_after=$(checkpoint_activity)
 read -r cmd_ms qry_ms pg_ms client_ms idle <<< "$(cpu_per_change "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" "$(field sent "$result")")"
 say "   sent $(field sent "$result") at $(field rate "$result")/s, answers $(field answers "$result"), POST p50 $(field post_p50_ms "$result") ms p99 $(field post_p99_ms "$result") ms"
 say "   projected $(field projected "$result") events: lag p50 $(field lag_p50_ms "$result") ms, p99 $(field lag_p99_ms "$result") ms (commit of the projection's batch minus the event's recorded time)"
-say "   in that window ($(( (window_end - window_start) / 1000 )) s):"
+say "   in that window ($(( (window_end - window_start) / 1000 )) s, $(date -u -d "@$(( window_start / 1000 ))" +%H:%M:%S)–$(date -u -d "@$(( window_end / 1000 ))" +%H:%M:%S) UTC):"
 say "     GC: command-service $(gc_pauses "$OUT/command-service-$HTTP_DB-gc.log" "$window_start" "$window_end"); query-service $(gc_pauses "$OUT/query-service-$HTTP_DB-gc.log" "$window_start" "$window_end")"
 say "     group commit (tiekartta_group_commit_write_seconds: lock, inserts and COMMIT): $(group_commit_writes "$OUT/group-commit-before.txt" "$OUT/group-commit-after.txt"), $(per_group "$groups_before" "$grouped_before" "$groups_after" "$grouped_after") commands per group commit"
+say "     PostgreSQL (pg_stat_bgwriter, pg_stat_wal): $(checkpoints_between "$checkpoints_before" "$checkpoints_after")"
 say "     CPU per change: command-service $cmd_ms ms, query-service $qry_ms ms, PostgreSQL $pg_ms ms, load generator $client_ms ms; machine idle $idle %"
 say "     load average before $load_before, after $(load_average)"
 say ""
