@@ -11,12 +11,14 @@
 #    command-service in an extra 8-connection run after part 2 (so that no figure is distorted by it).
 # 2. Steady load: 200 status changes/s for 60 s (open loop, after 60 s of the same, unmeasured; 30 s with --quick):
 #    POST p50/p99, projection lag p50/p99, and for that window only what may stall the slow POSTs: each service's
-#    GC pauses, the group commit's write time (mean, max), the CPU per change of every party, the idle share and the
-#    load average.
+#    GC pauses, the group commit's write time (mean, max), PostgreSQL's checkpoints and WAL (its volume, full-page
+#    images, the time the services' backends spent writing and syncing it), the CPU per change of every party, the
+#    idle share and the load average.
 # 3. Rebuild: a store generated through the append path; POST /api/admin/replay timed until GET says IDLE with
 #    every event done (asked once the service has logged the build's end: bench/lib.sh), the CPU it took (the
-#    machine's busy core-seconds, the query-service's, PostgreSQL's) against what 50,000 events/s allows, the
-#    query-service's own "Read model rebuilt" line (its phase times), beside the plain JDBC read rate of the same rows.
+#    machine's busy core-seconds, the query-service's, PostgreSQL's) against what 50,000 events/s allows, PostgreSQL's
+#    checkpoints and WAL during it, the query-service's own "Read model rebuilt" line (its phase times), beside the
+#    plain JDBC read rate of the same rows.
 # 4. Queries on that store: the roadmap (kept answers, and "not kept": a random day each request) at 1 and 4
 #    connections, a filtered roadmap, a page of the project list and the year-end report (first and repeated
 #    calls, phase means, and as known at an instant since past), beside the roadmap's own SQL through plain JDBC.
@@ -200,6 +202,28 @@ gc_pauses() { # gc-log from-ms to-ms -> "N pauses, X ms in all, longest Y ms" of
     END { printf "%d pauses, %.0f ms in all, longest %.1f ms", n, sum, max }' "$1"
 }
 
+checkpoint_activity() { # -> "checkpoints ended, their write ms, their sync ms, buffers, WAL bytes, full-page images,
+  # WAL syncs, sync ms, write ms, the last ended checkpoint's start (epoch s)": PostgreSQL's own counters, server-wide,
+  # which add a checkpoint's times when it ends; the WAL's times count only where track_wal_io_timing is on (the
+  # benchmark's databases' backends), its syncs every process's (the WAL writer's too)
+  psql_value postgres "SELECT b.checkpoints_timed + b.checkpoints_req, b.checkpoint_write_time, b.checkpoint_sync_time,
+    b.buffers_checkpoint, w.wal_bytes, w.wal_fpi, w.wal_sync, w.wal_sync_time, w.wal_write_time,
+    extract(epoch FROM c.checkpoint_time)::bigint
+    FROM pg_stat_bgwriter b, pg_stat_wal w, pg_control_checkpoint() c" | tr '|' ' '
+}
+checkpoints_between() { # before after -> what PostgreSQL's checkpointer and WAL did between the two
+  read -r n0 w0 s0 b0 wal0 fpi0 syncs0 sync0 write0 _ <<< "$1"
+  read -r n1 w1 s1 b1 wal1 fpi1 syncs1 sync1 write1 last <<< "$2"
+  awk -v n=$(( n1 - n0 )) -v w=$(( ${w1%.*} - ${w0%.*} )) -v s=$(( ${s1%.*} - ${s0%.*} )) -v b=$(( b1 - b0 )) \
+      -v wal="$wal1" -v wal0="$wal0" -v fpi=$(( fpi1 - fpi0 )) -v syncs=$(( syncs1 - syncs0 )) \
+      -v sync=$(( ${sync1%.*} - ${sync0%.*} )) -v write=$(( ${write1%.*} - ${write0%.*} )) \
+      -v last="$(date -u -d "@$last" +%H:%M:%S)" '
+    BEGIN { printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms, %d buffers; the last ended began %s UTC); ",
+                   n, w / 1000, s, b, last
+            printf "WAL %.1f MB with %d full-page images, synced %d times, the services%s backends syncing it for %d ms and writing it for %d ms in all",
+                   (wal - wal0) / 1048576, fpi, syncs, "\047", sync, write }'
+}
+
 COORDINATOR=$(bin/token koordinaattori COORDINATOR 600)
 READER=$(bin/token johtaja MANAGEMENT 600)
 ADMIN=$(bin/token yllapito ADMIN 600)
@@ -361,27 +385,6 @@ group_commit_writes() { # before after -> "N writes, mean X ms, p99 <= Y ms, max
                if (max == "" && below[i] >= n) max = le[i] }
              printf "%d writes, mean %.1f ms, p99 <= %s, max <= %s (the bucket bounds)", n, (n > 0 ? 1000 * sum / n : 0), ms(p99), ms(max) }' "$1" "$2"
 }
-checkpoint_activity() { # -> "checkpoints ended, their write ms, their sync ms, buffers, WAL bytes, full-page images,
-  # WAL syncs, sync ms, write ms, the last ended checkpoint's start (epoch s)": PostgreSQL's own counters, server-wide,
-  # which add a checkpoint's times when it ends; the WAL's times count only where track_wal_io_timing is on (the
-  # benchmark database's backends), its syncs every process's (the WAL writer's too)
-  psql_value postgres "SELECT b.checkpoints_timed + b.checkpoints_req, b.checkpoint_write_time, b.checkpoint_sync_time,
-    b.buffers_checkpoint, w.wal_bytes, w.wal_fpi, w.wal_sync, w.wal_sync_time, w.wal_write_time,
-    extract(epoch FROM c.checkpoint_time)::bigint
-    FROM pg_stat_bgwriter b, pg_stat_wal w, pg_control_checkpoint() c" | tr '|' ' '
-}
-checkpoints_between() { # before after -> what PostgreSQL's checkpointer and WAL did between the two
-  read -r n0 w0 s0 b0 wal0 fpi0 syncs0 sync0 write0 _ <<< "$1"
-  read -r n1 w1 s1 b1 wal1 fpi1 syncs1 sync1 write1 last <<< "$2"
-  awk -v n=$(( n1 - n0 )) -v w=$(( ${w1%.*} - ${w0%.*} )) -v s=$(( ${s1%.*} - ${s0%.*} )) -v b=$(( b1 - b0 )) \
-      -v wal="$wal1" -v wal0="$wal0" -v fpi=$(( fpi1 - fpi0 )) -v syncs=$(( syncs1 - syncs0 )) \
-      -v sync=$(( ${sync1%.*} - ${sync0%.*} )) -v write=$(( ${write1%.*} - ${write0%.*} )) \
-      -v last="$(date -u -d "@$last" +%H:%M:%S)" '
-    BEGIN { printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms, %d buffers; the last ended began %s UTC); ",
-                   n, w / 1000, s, b, last
-            printf "WAL %.1f MB with %d full-page images, synced %d times, the services%s backends syncing it for %d ms and writing it for %d ms in all",
-                   (wal - wal0) / 1048576, fpi, syncs, "\047", sync, write }'
-}
 say "2. Steady load: $STEADY_RATE status changes/s for $STEADY_SECONDS s (open loop, Load.java over kept-alive connections, answer times from when each change was due), projection lag from tiekartta_projection_event_lag_seconds"
 say "   targets: POST p99 <= 50 ms, lag p99 <= 200 ms"
 # The same load first, unmeasured: part 1's 100,000-odd changes leave the JIT, the caches and autovacuum busy for a
@@ -419,6 +422,7 @@ stop_services
 # --- 3. rebuild -------------------------------------------------------------------------------------------------------
 TOTAL=$(( PROJECTS * EVENTS_PER_PROJECT ))
 psql_value postgres "CREATE DATABASE $STORE_DB"
+psql_value postgres "ALTER DATABASE $STORE_DB SET track_wal_io_timing = on" > /dev/null   # as for 2's database
 # The command-service makes the event store's schema (its migrations) and stays up, idle, as in production.
 start_service command-service $CMD_PORT "$STORE_DB" "$HEAP"
 CMD_PID=$LAST_PID
@@ -452,6 +456,7 @@ await_idle 60
 first_build=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 say "   first start on the store, from healthy until the first read model was built: $first_build s"
 load=$(load_average)
+checkpoints_before=$(checkpoint_activity)
 cpu_snapshot "$OUT/cpu-before.txt" "$STORE_DB"
 machine_ticks > "$OUT/machine-before.txt"   # the machine's figures over the timed span alone, not the snapshots'
 started=$(date +%s.%N)
@@ -462,6 +467,7 @@ await_idle 60
 elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
 machine_ticks > "$OUT/machine-after.txt"
 cpu_snapshot "$OUT/cpu-after.txt" "$STORE_DB"
+checkpoints_after=$(checkpoint_activity)
 rebuild_rate=$(awk -v n="$TOTAL" -v t="$elapsed" 'BEGIN { printf "%.0f", n / t }')
 rows=$(psql_value "$STORE_DB" "SELECT (SELECT count(*) FROM read_model.project_change) || ' changes, ' || (SELECT count(*) FROM read_model.project_view) || ' view rows (' || (SELECT count(*) FROM read_model.project_view WHERE recorded_to IS NULL) || ' believed now)'")
 say "   POST /api/admin/replay until GET /api/admin/replay says IDLE with every event done: ${elapsed} s = $rebuild_rate events/s (load average before $load, after $(load_average))"
@@ -476,6 +482,7 @@ read -r busy idle < <(awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } 
     END { all = after["all"] - before["all"]; idle = after["idle"] - before["idle"]
           printf "%.1f %.0f\n", (all - idle) / hz, (all > 0 ? 100 * idle / all : 0) }' "$OUT/machine-before.txt" "$OUT/machine-after.txt")
 say "   CPU during it: $busy core-seconds busy in all ($idle % idle); read just around that span, the query-service $(awk -v m="$qry_ms" 'BEGIN { printf "%.1f", m / 1000 }') s and PostgreSQL's backends of the store and own processes $(awk -v m="$pg_ms" 'BEGIN { printf "%.1f", m / 1000 }') s; 50,000 events/s on $(nproc) cores allows $(awk -v n="$TOTAL" -v c="$(nproc)" 'BEGIN { printf "%.1f", c * n / 50000 }') core-seconds for these $TOTAL events"
+say "   PostgreSQL during it (pg_stat_bgwriter, pg_stat_wal): $(checkpoints_between "$checkpoints_before" "$checkpoints_after")"
 say "   the query-service's log: $(grep 'Read model rebuilt' "$QRY_LOG" | tail -1)"
 jdbc=$(java -cp "$COMMAND_CP" "$ROOT/bench/tools/ReadEvents.java" "$PG_URL/$STORE_DB" postgres | grep '^RESULT')
 jdbc_rate=$(field rate "$jdbc")
