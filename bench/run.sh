@@ -218,8 +218,8 @@ checkpoints_between() { # before after -> what PostgreSQL's checkpointer and WAL
       -v wal="$wal1" -v wal0="$wal0" -v fpi=$(( fpi1 - fpi0 )) -v syncs=$(( syncs1 - syncs0 )) \
       -v sync=$(( ${sync1%.*} - ${sync0%.*} )) -v write=$(( ${write1%.*} - ${write0%.*} )) \
       -v last="$(date -u -d "@$last" +%H:%M:%S)" '
-    BEGIN { printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms, %d buffers; the last ended began %s UTC); ",
-                   n, w / 1000, s, b, last
+    BEGIN { printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms; the last ended began %s UTC), checkpoints wrote %d buffers (one still running counts too); ",
+                   n, w / 1000, s, last, b
             printf "WAL %.1f MB with %d full-page images, synced %d times, the services%s backends syncing it for %d ms and writing it for %d ms in all",
                    (wal - wal0) / 1048576, fpi, syncs, "\047", sync, write }'
 }
