@@ -211,17 +211,14 @@ checkpoint_activity() { # -> "checkpoints ended, their write ms, their sync ms, 
     extract(epoch FROM c.checkpoint_time)::bigint
     FROM pg_stat_bgwriter b, pg_stat_wal w, pg_control_checkpoint() c" | tr '|' ' '
 }
-checkpoints_between() { # before after -> what PostgreSQL's checkpointer and WAL did between the two
-  read -r n0 w0 s0 b0 wal0 fpi0 syncs0 sync0 write0 _ <<< "$1"
-  read -r n1 w1 s1 b1 wal1 fpi1 syncs1 sync1 write1 last <<< "$2"
-  awk -v n=$(( n1 - n0 )) -v w=$(( ${w1%.*} - ${w0%.*} )) -v s=$(( ${s1%.*} - ${s0%.*} )) -v b=$(( b1 - b0 )) \
-      -v wal="$wal1" -v wal0="$wal0" -v fpi=$(( fpi1 - fpi0 )) -v syncs=$(( syncs1 - syncs0 )) \
-      -v sync=$(( ${sync1%.*} - ${sync0%.*} )) -v write=$(( ${write1%.*} - ${write0%.*} )) \
-      -v last="$(date -u -d "@$last" +%H:%M:%S)" '
-    BEGIN { printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms; the last ended began %s UTC), checkpoints wrote %d buffers (one still running counts too); ",
-                   n, w / 1000, s, last, b
-            printf "WAL %.1f MB with %d full-page images, synced %d times, the services%s backends syncing it for %d ms and writing it for %d ms in all",
-                   (wal - wal0) / 1048576, fpi, syncs, "\047", sync, write }'
+checkpoints_between() { # before after (two lines of checkpoint_activity) -> what PostgreSQL did between the two
+  printf '%s\n%s\n' "$1" "$2" | awk -v last="$(date -u -d "@${2##* }" +%H:%M:%S)" '
+    NR == 1 { split($0, a); next }
+    { split($0, b); for (i = 1; i <= 9; i++) d[i] = b[i] - a[i]
+      printf "%d checkpoint(s) ended (writing %.1f s, syncing %d ms; the last ended began %s UTC), checkpoints wrote %d buffers (one still running counts too); ",
+             d[1], d[2] / 1000, d[3], last, d[4]
+      printf "WAL %.1f MB with %d full-page images, synced %d times, the services\047 backends syncing it for %d ms and writing it for %d ms in all",
+             d[5] / 1048576, d[6], d[7], d[8], d[9] }'
 }
 
 COORDINATOR=$(bin/token koordinaattori COORDINATOR 600)
