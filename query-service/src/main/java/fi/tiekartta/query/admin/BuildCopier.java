@@ -86,9 +86,9 @@ final class BuildCopier implements AutoCloseable {
         CopyRows c = changes;
         CopyRows v = viewRows;
         CopyRows h = heads;
-        changes = new CopyRows(ChangeLog.COLUMNS, roomLike(c));
-        viewRows = new CopyRows(ProjectViewTable.REBUILT_COLUMNS, roomLike(v));
-        heads = new CopyRows(ProjectHeads.COLUMNS, roomLike(h));
+        changes = new CopyRows(ChangeLog.COLUMNS);
+        viewRows = new CopyRows(ProjectViewTable.REBUILT_COLUMNS);
+        heads = new CopyRows(ProjectHeads.COLUMNS);
         checkSent();
         long began = System.nanoTime();
         try {
@@ -107,15 +107,6 @@ final class BuildCopier implements AutoCloseable {
         };
         sent.add(views.submit(partDone, new Part("project_view", v)));
         sent.add(log.submit(partDone, new Part("project_change", c), new Part("project_head", h)));
-    }
-
-    /**
-     * Room for the next chunk of a table, about as large as its last: a chunk's rows are alike, and each time
-     * the rows outgrow their room everything held is copied (from 64 KB to 2 MB, about 4 % of the reading
-     * thread's time: docs/PERFORMANCE.md, "What changed on 2026-12-01 (evening)").
-     */
-    private static int roomLike(CopyRows last) {
-        return last.length() + last.length() / 8;
     }
 
     /** Throws the failure of any part already sent, so that the reading stops at the first one. */

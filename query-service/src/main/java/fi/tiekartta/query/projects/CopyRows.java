@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,13 @@ import java.util.stream.IntStream;
  *
  * <p>Rows are sent as added, or, added with {@link #rowInOrder}, in the order given: a table filled by COPY stores
  * its rows in the order they come, so the order decides which rows share a page.
+ *
+ * <p>The bytes are held in segments of {@value #SEGMENT_BYTES} bytes, never in one array as large as the rows: G1
+ * allocates an array of half a heap region or more (512 KB at the query-service's heap sizes) as a humongous object,
+ * straight into the old generation, and each such allocation may start a concurrent marking cycle. A rebuild's
+ * chunks of 2 MB, each grown into one array and copied once more to be sent in order, set off one such cycle after
+ * another in some runs: five seconds and more of marking threads' CPU in a rebuild of 1,000,000 events
+ * (docs/PERFORMANCE.md, "What changed on 2026-12-04 (evening)"). Segments also grow without copying what they hold.
  */
 public final class CopyRows {
 
@@ -35,26 +43,22 @@ public final class CopyRows {
     /** The jsonb binary format's version, before the text. */
     private static final byte JSONB_VERSION = 1;
 
+    private static final int SEGMENT_SHIFT = 17;
+    /** The size of each segment of the bytes: well below half of G1's smallest region (1 MB). */
+    static final int SEGMENT_BYTES = 1 << SEGMENT_SHIFT;
+
     private final Layout layout;
-    private byte[] bytes;
+    /** The bytes: byte number {@code n} is at {@code n % SEGMENT_BYTES} of segment {@code n / SEGMENT_BYTES}. */
+    private final List<byte[]> segments = new ArrayList<>();
     private int size;
     private int rows;
-    /** With {@link #rowInOrder}: where each row begins in {@link #bytes}, and its order; null while rows are unordered. */
+    /** With {@link #rowInOrder}: where each row begins in the bytes, and its order; null while rows are unordered. */
     private int[] starts;
     private long[] orders;
 
     public CopyRows(Layout layout) {
-        this(layout, 1 << 16);
-    }
-
-    /**
-     * @param capacity the bytes to make room for at once: a collection filled to about a known size (a rebuild's
-     *                 chunks) then grows no more, where growing copies everything held so far each time
-     */
-    public CopyRows(Layout layout, int capacity) {
         this.layout = layout;
-        this.bytes = new byte[Math.max(capacity, HEADER.length)];
-        appendBytes(HEADER);
+        appendBytes(HEADER, 0, HEADER.length);
     }
 
     /** A row: one value per column of the layout, in its order, each of the column's Java type or null. */
@@ -93,9 +97,8 @@ public final class CopyRows {
         }
         int start = size;
         try {
-            ensure(2);
-            bytes[size++] = (byte) (fields.length >>> 8);
-            bytes[size++] = (byte) fields.length;
+            put((byte) (fields.length >>> 8));
+            put((byte) fields.length);
             for (int i = 0; i < fields.length; i++) {
                 field(layout.types[i], fields[i]);
             }
@@ -156,20 +159,27 @@ public final class CopyRows {
     private void utf8(byte[] utf8, boolean jsonb) {
         int length = utf8.length + (jsonb ? 1 : 0);
         int32(length);
-        ensure(length);
         if (jsonb) {
-            bytes[size++] = JSONB_VERSION;
+            put(JSONB_VERSION);
         }
-        System.arraycopy(utf8, 0, bytes, size, utf8.length);
-        size += utf8.length;
+        appendBytes(utf8, 0, utf8.length);
     }
 
     private void int32(int value) {
-        ensure(4);
-        bytes[size++] = (byte) (value >>> 24);
-        bytes[size++] = (byte) (value >>> 16);
-        bytes[size++] = (byte) (value >>> 8);
-        bytes[size++] = (byte) value;
+        int at = size & (SEGMENT_BYTES - 1);
+        if (at + 4 <= SEGMENT_BYTES) {
+            byte[] segment = segment();
+            segment[at] = (byte) (value >>> 24);
+            segment[at + 1] = (byte) (value >>> 16);
+            segment[at + 2] = (byte) (value >>> 8);
+            segment[at + 3] = (byte) value;
+            size += 4;
+        } else { // across two segments
+            put((byte) (value >>> 24));
+            put((byte) (value >>> 16));
+            put((byte) (value >>> 8));
+            put((byte) value);
+        }
     }
 
     private void int64(long value) {
@@ -177,16 +187,34 @@ public final class CopyRows {
         int32((int) value);
     }
 
-    private void appendBytes(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, bytes, size, b.length);
-        size += b.length;
+    private void put(byte b) {
+        segment()[size & (SEGMENT_BYTES - 1)] = b;
+        size++;
     }
 
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    private void appendBytes(byte[] b, int from, int length) {
+        while (length > 0) {
+            int at = size & (SEGMENT_BYTES - 1);
+            int n = Math.min(length, SEGMENT_BYTES - at);
+            System.arraycopy(b, from, segment(), at, n);
+            size += n;
+            from += n;
+            length -= n;
         }
+    }
+
+    /**
+     * The segment that holds byte number {@link #size}, added when the bytes first reach it. A row refused midway
+     * moves {@code size} back; the segments after it are then written over.
+     */
+    private byte[] segment() {
+        int index = size >>> SEGMENT_SHIFT;
+        if (index < segments.size()) {
+            return segments.get(index);
+        }
+        byte[] added = new byte[SEGMENT_BYTES];
+        segments.add(added);
+        return added;
     }
 
     /** Bytes held: what a chunk is sized by. */
@@ -200,29 +228,75 @@ public final class CopyRows {
 
     /** Sends the rows into {@code copy}, a {@code COPY} of this layout's columns in binary, and ends it. */
     public void sendTo(CopyIn copy) throws SQLException {
-        // One message of the rows, not one per row: each write is a message of COPY's protocol.
-        byte[] sent = starts == null ? bytes : inOrder();
-        copy.writeToCopy(sent, 0, size);
+        // A message per segment, not one per row: each write is a message of COPY's protocol.
+        if (starts == null) {
+            for (int from = 0; from < size; from += SEGMENT_BYTES) {
+                copy.writeToCopy(segments.get(from >>> SEGMENT_SHIFT), 0, Math.min(SEGMENT_BYTES, size - from));
+            }
+        } else {
+            sendInOrder(copy);
+        }
         copy.writeToCopy(TRAILER, 0, TRAILER.length);
         copy.endCopy();
     }
 
-    /** The header, then the rows by their order and, of the same order, as added. */
-    private byte[] inOrder() {
+    /** The header, then the rows by their order and, of the same order, as added, gathered a segment at a time. */
+    private void sendInOrder(CopyIn copy) throws SQLException {
         Integer[] numbers = new Integer[rows];
         for (int i = 0; i < rows; i++) {
             numbers[i] = i;
         }
         Arrays.sort(numbers, (a, b) -> Long.compare(orders[a], orders[b])); // stable
-        byte[] sorted = new byte[size];
-        System.arraycopy(bytes, 0, sorted, 0, HEADER.length);
-        int at = HEADER.length;
+        Gathered out = new Gathered(copy);
+        gather(0, HEADER.length, out);
         for (int row : numbers) {
-            int length = (row + 1 < rows ? starts[row + 1] : size) - starts[row];
-            System.arraycopy(bytes, starts[row], sorted, at, length);
-            at += length;
+            int end = row + 1 < rows ? starts[row + 1] : size;
+            gather(starts[row], end - starts[row], out);
         }
-        return sorted;
+        out.flush();
+    }
+
+    /** Bytes {@code from} to {@code from + length} of the rows, into {@code out}. */
+    private void gather(int from, int length, Gathered out) throws SQLException {
+        while (length > 0) {
+            int at = from & (SEGMENT_BYTES - 1);
+            int n = Math.min(length, SEGMENT_BYTES - at);
+            out.write(segments.get(from >>> SEGMENT_SHIFT), at, n);
+            from += n;
+            length -= n;
+        }
+    }
+
+    /** A segment's room of bytes on their way into a COPY, sent each time it is full. */
+    private static final class Gathered {
+
+        private final CopyIn copy;
+        private final byte[] buffer = new byte[SEGMENT_BYTES];
+        private int length;
+
+        Gathered(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void write(byte[] b, int from, int n) throws SQLException {
+            while (n > 0) {
+                int taken = Math.min(n, buffer.length - length);
+                System.arraycopy(b, from, buffer, length, taken);
+                length += taken;
+                from += taken;
+                n -= taken;
+                if (length == buffer.length) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() throws SQLException {
+            if (length > 0) {
+                copy.writeToCopy(buffer, 0, length);
+                length = 0;
+            }
+        }
     }
 
     /** The column types written, each named as PostgreSQL's {@code format_type} names it. */

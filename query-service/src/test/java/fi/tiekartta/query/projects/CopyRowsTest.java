@@ -74,7 +74,7 @@ class CopyRowsTest extends QueryServiceTestBase {
     private static void compare(Connection c, Statement s, List<Object[]> rows) throws SQLException {
         s.execute("CREATE TEMP TABLE copied (n integer, t text, b bigint, i integer, d date, at timestamptz, jb jsonb)");
         s.execute("CREATE TEMP TABLE inserted (LIKE copied)");
-        CopyRows copied = new CopyRows(LAYOUT, 1); // no room made beforehand: the rows grow it as they come
+        CopyRows copied = new CopyRows(LAYOUT);
         rows.forEach(copied::row);
         copied.sendTo(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "COPY copied (" + LAYOUT.columnNames() + ") FROM STDIN WITH (FORMAT binary)"));
@@ -137,6 +137,53 @@ class CopyRowsTest extends QueryServiceTestBase {
         unordered.row(3, "kolme", 3);
         assertThat(stored(columns, ordered, "n || ' ' || t || ' ' || i")).containsExactly("3 kolme 3", "1 yksi 1");
         assertThat(stored(columns, unordered, "n || ' ' || t || ' ' || i")).containsExactly("1 yksi 1", "3 kolme 3");
+    }
+
+    @Test
+    void rowsOverManySegments_areStoredWhole_asAddedAndInOrder() throws SQLException {
+        String columns = "n integer, t text, b bigint";
+        CopyRows.Layout layout = CopyRows.Layout.of(columns);
+        CopyRows unordered = new CopyRows(layout);
+        CopyRows ordered = new CopyRows(layout);
+        List<String> added = new ArrayList<>();
+        List<long[]> orders = new ArrayList<>(); // order, index in added
+        // The header is 19 bytes, then a row's field count 2, the integer 8, the text's length 4 and the bigint 12
+        // (lengths included): with a first text of a segment less 38 bytes, the first segment ends after the first
+        // byte of that row's bigint, whose bytes all differ.
+        List<String> texts = new ArrayList<>(List.of("a".repeat(CopyRows.SEGMENT_BYTES - 38)));
+        texts.add("ä".repeat(CopyRows.SEGMENT_BYTES)); // longer than a segment: over two segments' ends
+        for (int length = 0; texts.size() < 3_000; length = (length + 7) % 401) {
+            texts.add("c".repeat(length)); // every offset of a row at the next segments' ends
+        }
+        for (int n = 0; n < texts.size(); n++) {
+            String text = texts.get(n);
+            long order = (n * 7919L) % 13;
+            long b = (n + 1) * 0x0102030405060708L;
+            unordered.row(n, text, b);
+            ordered.rowInOrder(order, n, text, b);
+            added.add(n + " " + md5(text) + " " + b);
+            orders.add(new long[]{order, n});
+            if (n == 1_000) { // refused after its text, which crosses a segment's end: none of it is sent
+                String across = "d".repeat(CopyRows.SEGMENT_BYTES / 2);
+                assertThatThrownBy(() -> unordered.row(-1, across, "not a number")).isInstanceOf(ClassCastException.class);
+                assertThatThrownBy(() -> ordered.rowInOrder(0, -1, across, "not a number")).isInstanceOf(ClassCastException.class);
+            }
+        }
+        assertThat(unordered.length()).as("bytes held").isGreaterThan(8 * CopyRows.SEGMENT_BYTES);
+        String shown = "n || ' ' || md5(t) || ' ' || b";
+        assertThat(stored(columns, unordered, shown)).isEqualTo(added);
+        List<String> expected = orders.stream().sorted(java.util.Comparator.comparingLong(a -> a[0])) // stable
+                                      .map(a -> added.get((int) a[1])).toList();
+        assertThat(stored(columns, ordered, shown)).isEqualTo(expected);
+    }
+
+    private static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                                                              .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
