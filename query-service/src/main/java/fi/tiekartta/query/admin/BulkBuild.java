@@ -161,19 +161,18 @@ class BulkBuild {
      * The live tables' primary keys, unique constraints and indexes, made on the built ones, then statistics. Every
      * index is built first, two at a time on two connections (one per core), the largest first by the size of the
      * live one, so that one connection is not left with a long build at the end while the other waits
-     * (docs/PERFORMANCE.md, "What changed on 2026-12-01 (late night)"). A primary key
-     * or unique constraint is built as its unique index, which shares its table with the other builds (ALTER TABLE
-     * ... ADD CONSTRAINT would lock the table for its whole build), and attached as the constraint once every index
-     * is there. ANALYZE comes after the indexes: it would wait for any build on its table, and it gathers the
-     * statistics of the expression indexes' values.
+     * (docs/PERFORMANCE.md, "What changed on 2026-12-01 (late night)"). A primary key or unique constraint is built
+     * as its unique index, which shares its table with the other builds (ALTER TABLE ... ADD CONSTRAINT would lock
+     * the table for its whole build), and attached as the constraint once every index is there. ANALYZE comes after
+     * the indexes: it would wait for any build on its table, and it gathers the statistics of the expression
+     * indexes' values.
      * <p>
      * Each build sorts in {@value #SORT_MEMORY} of {@code maintenance_work_mem}, less than the server's default. Where
      * a rebuild's time matters, each B-tree's rows are far more than any sort memory a build could be given, so its
      * sort is an external one at any setting, and small runs sort within the processor's caches and touch few new
-     * pages of memory; a small read model is sorted in memory either way. On the benchmark store
-     * (1,000,000 changes) each B-tree build took a fifth to three tenths less time with 8 MB than with 128 MB
-     * (docs/PERFORMANCE.md, "What changed on 2026-12-04 (evening)"); the SP-GiST build does not sort and took as
-     * long with either.
+     * pages of memory; a small read model is sorted in memory either way. On the benchmark store (1,000,000
+     * changes) each B-tree build took a fifth to three tenths less time with 8 MB than with 128 MB (docs/PERFORMANCE.md,
+     * "What changed on 2026-12-04 (evening)"); the SP-GiST build does not sort and took as long with either.
      */
     void index(BuildTimes times) throws SQLException, InterruptedException {
         List<SizedStep> indexes = new ArrayList<>();
