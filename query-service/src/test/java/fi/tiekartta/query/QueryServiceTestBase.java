@@ -25,5 +25,7 @@ public abstract class QueryServiceTestBase extends RunningQueryService {
         registry.add("tiekartta.ui.command-url", () -> "http://localhost:8081/");
         // The balancer's safety net acts within seconds instead of half a minute (ProcessorLifecycleTest).
         registry.add("tiekartta.projection.unclaimed-grace", () -> "3s");
+        // A PDF waits a second for its turn to render, not a minute (YearEndPdfTest, while a test holds the turn).
+        registry.add("tiekartta.reports.pdf.wait", () -> "1s");
     }
 }

@@ -128,7 +128,8 @@ public class PublicRoadmapController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "406", description = "Accept names none of the formats",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(responseCode = "503", description = "The read models are catching up; retry after Retry-After",
+    @ApiResponse(responseCode = "503", description = "The read models are catching up, or other PDFs took every turn to render "
+                                                    + "for as long as a request waits; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @GetMapping("/public/api/reports/year-end/{year}")
     public ResponseEntity<byte[]> yearEnd(

@@ -44,13 +44,14 @@ public class YearEndReportController {
 
     @Operation(summary = "The year-end report: counts by status on 31.12. and what started, was completed, postponed, "
                          + "dropped or is overdue, per sector; with the digest of the event log it was computed from",
-            description = "JSON, CSV or printable HTML by Accept. The same year and knownAt give the same bytes; the answer names the knownAt it used, so the report can be reproduced later.")
+            description = "JSON, CSV, printable HTML or PDF/A by Accept. The same year and knownAt give the same bytes; the answer names the knownAt it used, so the report can be reproduced later.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = YearEndReport.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf")})
     @ApiResponse(responseCode = "406", description = "Accept names none of the formats",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(responseCode = "503", description = "The read models have not yet applied every event up to knownAt",
+    @ApiResponse(responseCode = "503", description = "The read models have not yet applied every event up to knownAt, or "
+                                                    + "other PDFs took every turn to render for as long as a request waits; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @GetMapping("/api/reports/year-end/{year}")
     public ResponseEntity<byte[]> yearEnd(

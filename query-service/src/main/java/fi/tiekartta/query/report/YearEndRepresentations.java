@@ -22,10 +22,12 @@ import java.util.Set;
 public class YearEndRepresentations {
 
     private final YearEndDocument documents;
+    private final PdfRenderings pdfRenderings;
     private final ObjectMapper json;
 
-    public YearEndRepresentations(YearEndDocument documents, ObjectMapper json) {
+    public YearEndRepresentations(YearEndDocument documents, PdfRenderings pdfRenderings, ObjectMapper json) {
         this.documents = documents;
+        this.pdfRenderings = pdfRenderings;
         this.json = json;
     }
 
@@ -58,6 +60,9 @@ public class YearEndRepresentations {
         return toJson(report);
     }
 
+    /**
+     * @throws RenderingBusyException for a PDF, when other PDFs took every turn for as long as a request waits
+     */
     public Representation render(YearEnd report, ReportFormat format) {
         HttpHeaders headers = new HttpHeaders();
         headers.setVary(List.of(HttpHeaders.ACCEPT));
@@ -75,7 +80,7 @@ public class YearEndRepresentations {
             case PDF -> {
                 headers.setContentDisposition(ContentDisposition.inline()
                                                                 .filename("vuosiraportti-" + report.year() + ".pdf").build());
-                yield documents.pdf(report);
+                yield pdfRenderings.render(() -> documents.pdf(report));
             }
         };
         return new Representation(format, body, headers);

@@ -6,6 +6,7 @@ import fi.tiekartta.query.audit.UnreadableEventException;
 import fi.tiekartta.query.projects.InvalidQueryException;
 import fi.tiekartta.query.projects.ProjectNotFoundException;
 import fi.tiekartta.query.report.ReadModelBehindException;
+import fi.tiekartta.query.report.RenderingBusyException;
 import fi.tiekartta.query.report.ReportNotAcceptableException;
 import fi.tiekartta.query.publicroadmap.YearNotEndedException;
 import fi.tiekartta.query.round.RoundNotFoundException;
@@ -58,6 +59,11 @@ public class QueryProblemAdvice extends ProblemResponses {
     @ExceptionHandler(ReadModelBehindException.class)
     public ResponseEntity<ProblemDetail> behind(ReadModelBehindException ex) {
         return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models catching up", ex.getMessage()));
+    }
+
+    @ExceptionHandler(RenderingBusyException.class)
+    public ResponseEntity<ProblemDetail> renderingBusy(RenderingBusyException ex) {
+        return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Rendering busy", ex.getMessage()));
     }
 
     @ExceptionHandler(RebuildUnavailableException.class)

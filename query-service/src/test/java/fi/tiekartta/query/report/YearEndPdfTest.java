@@ -1,8 +1,10 @@
 package fi.tiekartta.query.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 import java.net.http.HttpResponse;
@@ -10,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static fi.tiekartta.vocabulary.ProjectStatus.DONE;
 import static fi.tiekartta.vocabulary.ProjectStatus.IN_PROGRESS;
@@ -20,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class YearEndPdfTest extends YearEndTestBase {
 
     private static final int YEAR = 2011;
+
+    @Autowired
+    private PdfRenderings pdfRenderings;
 
     @Test
     void pdf_isAnsweredAsAPdfA_onA4_withEveryProjectAndTheKnowledgeItWasMadeFrom() {
@@ -74,6 +84,46 @@ class YearEndPdfTest extends YearEndTestBase {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).at("/errors/0/field").asText())
                 .isEqualTo("knownAt");
+    }
+
+    @Test
+    void aPdfAskedWhileOthersTakeEveryTurnToRender_isAnswered503WithRetryAfter_andRenderedWhenATurnIsFree()
+            throws Exception {
+        String id = register("ELINVOIMA", LocalDate.of(2011, 5, 1), 2011);
+        Instant known = knownNow(id);
+        CountDownLatch turnTaken = new CountDownLatch(1);
+        CountDownLatch turnMayEnd = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<byte[]> otherRendering = other.submit(() -> pdfRenderings.render(() -> {
+                turnTaken.countDown();
+                try {
+                    turnMayEnd.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new byte[0];
+            }));
+            assertThat(turnTaken.await(10, TimeUnit.SECONDS)).isTrue();
+
+            HttpResponse<byte[]> busy = reportBytes(YEAR, known, "application/pdf");
+
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(busy.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new ObjectMapper().readTree(busy.body()).get("title").asText()).isEqualTo("Rendering busy");
+            assertThat(reportBytes(YEAR, known, "text/csv").statusCode()).as("only PDFs take turns").isEqualTo(200);
+
+            turnMayEnd.countDown();
+            otherRendering.get(10, TimeUnit.SECONDS);
+            HttpResponse<byte[]> rendered = reportBytes(YEAR, known, "application/pdf");
+            assertThat(rendered.statusCode()).isEqualTo(200);
+            assertThat(new String(rendered.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        } finally {
+            turnMayEnd.countDown();
+            other.shutdownNow();
+        }
     }
 
     @Test
