@@ -31,13 +31,8 @@ class PdfRenderingsTest {
     @Test
     void aSecondRendering_waitsForTheTurnOfTheFirst_andNeverRunsBesideIt() throws Exception {
         PdfRenderings renderings = new PdfRenderings(1, Duration.ofSeconds(30));
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch firstMayEnd = new CountDownLatch(1);
-        Future<byte[]> first = threads.submit(() -> renderings.render(() -> counted(() -> {
-            firstInside.countDown();
-            await(firstMayEnd);
-        })));
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<byte[]> first = holdingATurnUntil(renderings, firstMayEnd);
 
         Future<byte[]> second = threads.submit(() -> renderings.render(() -> counted(() -> { })));
         Thread.sleep(300);
@@ -52,13 +47,8 @@ class PdfRenderingsTest {
     @Test
     void aRenderingThatFindsNoTurnWithinItsWait_isRefused_andRendersNothing() throws Exception {
         PdfRenderings renderings = new PdfRenderings(1, Duration.ofMillis(200));
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch firstMayEnd = new CountDownLatch(1);
-        Future<byte[]> first = threads.submit(() -> renderings.render(() -> counted(() -> {
-            firstInside.countDown();
-            await(firstMayEnd);
-        })));
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<byte[]> first = holdingATurnUntil(renderings, firstMayEnd);
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> renderings.render(() -> counted(() -> { })))
@@ -99,6 +89,17 @@ class PdfRenderingsTest {
         assertThatThrownBy(() -> new PdfRenderings(0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tiekartta.reports.pdf.renderings");
+    }
+
+    /** A rendering begun on another thread, once it holds its turn; it ends when {@code mayEnd} is counted down. */
+    private Future<byte[]> holdingATurnUntil(PdfRenderings renderings, CountDownLatch mayEnd) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<byte[]> rendering = threads.submit(() -> renderings.render(() -> counted(() -> {
+            inside.countDown();
+            await(mayEnd);
+        })));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        return rendering;
     }
 
     /** A rendering that runs {@code body} and counts how many run at once. */
